@@ -1,0 +1,42 @@
+package app
+
+import (
+	"context"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+)
+
+// Services are the structs bound to the window, one per area of the app.
+type Services struct {
+	Session     *Session
+	Settings    *Settings
+	Profile     *Profile
+	Experiences *Experiences
+	Credentials *Credentials
+	Evidence    *Evidence
+	Support     *Support
+}
+
+// NewServices builds every service over one session.
+func NewServices(s *Session) *Services {
+	return &Services{Session: s, Settings: &Settings{s}, Profile: &Profile{s},
+		Experiences: &Experiences{s}, Credentials: &Credentials{s}, Evidence: &Evidence{s}, Support: &Support{s}}
+}
+
+// Bind lists the services in the form Wails binds.
+func (v *Services) Bind() []any {
+	return []any{v.Session, v.Settings, v.Profile, v.Experiences, v.Credentials, v.Evidence, v.Support}
+}
+
+// Startup wires the window's context in: reopening the last portfolio and native file drops.
+func (v *Services) Startup(ctx context.Context) {
+	v.Session.startup(ctx)
+	runtime.OnFileDrop(ctx, func(_, _ int, paths []string) { v.Evidence.dropped(paths) })
+}
+
+// Shutdown closes the open portfolio when the window closes.
+func (v *Services) Shutdown(ctx context.Context) { v.Session.shutdown(ctx) }
+
+// FormatError is the one place an error becomes a translated message for the page;
+// unexpected errors are logged and shown as a calm, generic message.
+func (v *Services) FormatError(err error) any { return v.Session.uiError(err) }

@@ -1,0 +1,28 @@
+package app
+
+import (
+	"fmt"
+	"os"
+
+	"passerelle/portfolio"
+)
+
+// UIError is what a failed call becomes for the frontend: a code to branch on, a message
+// already in the learner's language, and the field at fault.
+type UIError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Field   string `json:"field"`
+}
+
+func (s *Session) uiError(err error) UIError {
+	lang := s.lang()
+	if e, ok := portfolio.AsError(err); ok {
+		if e.Code == portfolio.CodeDiskFull || e.Code == portfolio.CodeInternal {
+			fmt.Fprintf(os.Stderr, "passerelle: %v\n", err)
+		}
+		return UIError{Code: string(e.Code), Message: s.catalog.Text(lang, e.MessageID, e.Args), Field: e.Field}
+	}
+	fmt.Fprintf(os.Stderr, "passerelle: %v\n", err)
+	return UIError{Code: string(portfolio.CodeInternal), Message: s.catalog.Text(lang, "ErrInternal", nil)}
+}

@@ -1,0 +1,342 @@
+// Package app is the thin layer the Wails window binds to: one service per area, each method
+// a short call into portfolio, with errors translated at this edge only.
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"passerelle/locales"
+	"passerelle/portfolio"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+)
+
+// PortfolioFile is one portfolio on this computer, as the picker shows it.
+type PortfolioFile struct {
+	Path     string `json:"path"`
+	Name     string `json:"name"`
+	Modified string `json:"modified"`
+}
+
+// State is what the frontend needs to draw the shell: is a portfolio open, which, in what language.
+type State struct {
+	Open       bool            `json:"open"`
+	Current    PortfolioFile   `json:"current"`
+	Language   string          `json:"language"`
+	Portfolios []PortfolioFile `json:"portfolios"`
+	DataDir    string          `json:"dataDir"`
+}
+
+// settings is what the app remembers outside any portfolio.
+type settings struct {
+	Language      string `json:"language"`
+	LastPortfolio string `json:"lastPortfolio"`
+}
+
+// Session holds the one open portfolio and the active language for all services.
+type Session struct {
+	mu       sync.Mutex
+	ctx      context.Context
+	dataDir  string
+	catalog  *locales.Catalog
+	store    *portfolio.Store
+	language string
+	now      func() time.Time
+}
+
+// NewSession prepares a session over dataDir; systemLocale picks the first-run language.
+func NewSession(dataDir string, catalog *locales.Catalog, systemLocale string, now func() time.Time) *Session {
+	s := &Session{ctx: context.Background(), dataDir: dataDir, catalog: catalog, now: now,
+		language: locales.Normalize(systemLocale)}
+	if st, err := s.readSettings(); err == nil && st.Language != "" {
+		s.language = locales.Normalize(st.Language)
+	}
+	return s
+}
+
+// startup receives the window's context and reopens the portfolio used last, if it still opens.
+func (s *Session) startup(ctx context.Context) {
+	s.mu.Lock()
+	s.ctx = ctx
+	s.mu.Unlock()
+	if st, err := s.readSettings(); err == nil && st.LastPortfolio != "" {
+		if _, err := s.Open(st.LastPortfolio); err != nil {
+			fmt.Fprintf(os.Stderr, "passerelle: reopen %s: %v\n", st.LastPortfolio, err)
+		}
+	}
+}
+
+// shutdown closes the open portfolio so its WAL is checkpointed into the file.
+func (s *Session) shutdown(ctx context.Context) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.store != nil {
+		s.store.Close()
+		s.store = nil
+	}
+}
+
+// portfoliosDir is where new portfolios are created.
+func (s *Session) portfoliosDir() string { return filepath.Join(s.dataDir, "portfolios") }
+
+// State reports what is open and lists the portfolios on this computer.
+func (s *Session) State() (State, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stateLocked()
+}
+
+func (s *Session) stateLocked() (State, error) {
+	st := State{Language: s.language, DataDir: s.dataDir, Portfolios: []PortfolioFile{}}
+	entries, err := os.ReadDir(s.portfoliosDir())
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return State{}, fmt.Errorf("list portfolios: %w", err)
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), portfolio.FileExtension) {
+			continue
+		}
+		p := filepath.Join(s.portfoliosDir(), e.Name())
+		if f, err := s.describe(p); err == nil {
+			st.Portfolios = append(st.Portfolios, f)
+		}
+	}
+	sort.Slice(st.Portfolios, func(i, j int) bool { return st.Portfolios[i].Modified > st.Portfolios[j].Modified })
+	if s.store != nil {
+		cur, err := s.describe(s.store.Path())
+		if err != nil {
+			return State{}, err
+		}
+		st.Open, st.Current = true, cur
+	}
+	return st, nil
+}
+
+func (s *Session) describe(path string) (PortfolioFile, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return PortfolioFile{}, fmt.Errorf("describe portfolio: %w", err)
+	}
+	mod := info.ModTime()
+	if wal, err := os.Stat(path + "-wal"); err == nil && wal.ModTime().After(mod) {
+		mod = wal.ModTime()
+	}
+	var name string
+	if s.store != nil && s.store.Path() == path {
+		name, err = s.store.Name(s.ctx)
+	} else {
+		name, err = portfolio.PeekName(s.ctx, path)
+	}
+	if err != nil {
+		return PortfolioFile{}, err
+	}
+	return PortfolioFile{Path: path, Name: name, Modified: mod.UTC().Format(time.RFC3339)}, nil
+}
+
+// Create makes a new portfolio in the data folder and opens it.
+func (s *Session) Create(name string) (State, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	path := filepath.Join(s.portfoliosDir(), fileSlug(name)+portfolio.FileExtension)
+	st, err := portfolio.Create(s.ctx, path, name, portfolio.WithClock(s.now))
+	if err != nil {
+		return State{}, err
+	}
+	if err := st.SetLanguage(s.ctx, s.language); err != nil {
+		st.Close()
+		return State{}, err
+	}
+	return s.switchToLocked(st)
+}
+
+// Open opens an existing portfolio file, closing the one that was open.
+func (s *Session) Open(path string) (State, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st, err := portfolio.Open(s.ctx, path, portfolio.WithClock(s.now))
+	if err != nil {
+		return State{}, err
+	}
+	return s.switchToLocked(st)
+}
+
+// OpenWithDialog lets the learner pick a portfolio file anywhere, with the native dialog.
+func (s *Session) OpenWithDialog() (State, error) {
+	path, err := runtime.OpenFileDialog(s.ctx, runtime.OpenDialogOptions{
+		Title:            s.catalog.Text(s.language, "DialogOpenPortfolio", nil),
+		DefaultDirectory: s.portfoliosDir(),
+		Filters: []runtime.FileFilter{{DisplayName: "Passerelle (*" + portfolio.FileExtension + ")",
+			Pattern: "*" + portfolio.FileExtension}},
+	})
+	if err != nil {
+		return State{}, fmt.Errorf("open dialog: %w", err)
+	}
+	if path == "" {
+		return s.State()
+	}
+	return s.Open(path)
+}
+
+func (s *Session) switchToLocked(st *portfolio.Store) (State, error) {
+	if s.store != nil {
+		s.store.Close()
+	}
+	s.store = st
+	if lang, err := st.Language(s.ctx); err == nil && lang != "" {
+		s.language = lang
+	}
+	if err := s.writeSettings(settings{Language: s.language, LastPortfolio: st.Path()}); err != nil {
+		fmt.Fprintf(os.Stderr, "passerelle: remember last portfolio: %v\n", err)
+	}
+	return s.stateLocked()
+}
+
+// Rename gives a portfolio a new name; its file stays where it is.
+func (s *Session) Rename(path, name string) (State, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.store != nil && s.store.Path() == path {
+		if err := s.store.Rename(s.ctx, name); err != nil {
+			return State{}, err
+		}
+		return s.stateLocked()
+	}
+	st, err := portfolio.Open(s.ctx, path, portfolio.WithClock(s.now))
+	if err != nil {
+		return State{}, err
+	}
+	defer st.Close()
+	if err := st.Rename(s.ctx, name); err != nil {
+		return State{}, err
+	}
+	return s.stateLocked()
+}
+
+// Close closes the open portfolio and forgets it as the one to reopen.
+func (s *Session) Close() (State, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.store != nil {
+		s.store.Close()
+		s.store = nil
+	}
+	if err := s.writeSettings(settings{Language: s.language}); err != nil {
+		return State{}, err
+	}
+	return s.stateLocked()
+}
+
+// withStore runs fn on the open portfolio, or reports that none is open.
+func withStore[T any](s *Session, fn func(context.Context, *portfolio.Store) (T, error)) (T, error) {
+	s.mu.Lock()
+	st, ctx := s.store, s.ctx
+	s.mu.Unlock()
+	if st == nil {
+		var zero T
+		return zero, portfolio.Errorf(portfolio.CodeNotOpen, "", "ErrNoPortfolioOpen")
+	}
+	return fn(ctx, st)
+}
+
+// setLanguage switches the UI language and remembers it with the open portfolio.
+func (s *Session) setLanguage(lang string) (State, error) {
+	if lang != portfolio.English && lang != portfolio.French {
+		return State{}, portfolio.Errorf(portfolio.CodeInvalid, "language", "ErrUnknownChoice")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.store != nil {
+		if err := s.store.SetLanguage(s.ctx, lang); err != nil {
+			return State{}, err
+		}
+	}
+	s.language = lang
+	last := ""
+	if s.store != nil {
+		last = s.store.Path()
+	}
+	if err := s.writeSettings(settings{Language: lang, LastPortfolio: last}); err != nil {
+		return State{}, err
+	}
+	return s.stateLocked()
+}
+
+func (s *Session) lang() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.language
+}
+
+func (s *Session) settingsPath() string { return filepath.Join(s.dataDir, "settings.json") }
+
+func (s *Session) readSettings() (settings, error) {
+	var st settings
+	data, err := os.ReadFile(s.settingsPath())
+	if err != nil {
+		return st, err
+	}
+	return st, json.Unmarshal(data, &st)
+}
+
+// writeSettings replaces the settings file atomically: a crash leaves the old or the new one.
+func (s *Session) writeSettings(st settings) error {
+	data, err := json.MarshalIndent(st, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(s.dataDir, 0o700); err != nil {
+		return fmt.Errorf("write settings: %w", err)
+	}
+	tmp, err := os.CreateTemp(s.dataDir, ".settings-*.json")
+	if err != nil {
+		return fmt.Errorf("write settings: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write settings: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write settings: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write settings: %w", err)
+	}
+	return os.Rename(tmp.Name(), s.settingsPath())
+}
+
+// fileSlug turns a portfolio name into a safe file name: letters and digits kept (accents
+// included), everything else a dash, never a path.
+func fileSlug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteRune('-')
+			dash = true
+		}
+		if b.Len() > 60 {
+			break
+		}
+	}
+	slug := strings.Trim(b.String(), "-")
+	if slug == "" {
+		slug = "portfolio"
+	}
+	return slug
+}

@@ -1,0 +1,307 @@
+package portfolio
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// ApplicationID marks a SQLite file as a Passerelle portfolio ("PSRL"), so the app never
+// mistakes another program's database for one of ours.
+const ApplicationID = 0x5053524c
+
+// FileExtension is what portfolio files are named with, so a learner can recognise them.
+const FileExtension = ".passerelle"
+
+// Store is one open portfolio file; every method is safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+	now  func() time.Time
+}
+
+// Option adjusts how a portfolio is opened.
+type Option func(*Store)
+
+// WithClock makes timestamps come from now, so tests and demos are repeatable.
+func WithClock(now func() time.Time) Option {
+	return func(s *Store) { s.now = now }
+}
+
+// Create makes a new, empty portfolio file at path named name; it refuses to overwrite.
+func Create(ctx context.Context, path, name string, opts ...Option) (*Store, error) {
+	name, err := required("name", name, MaxShortText)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); err == nil {
+		return nil, Errorf(CodeConflict, "name", "ErrPortfolioExists")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create portfolio folder: %w", err)
+	}
+	s, err := openDB(ctx, path, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		os.Remove(path)
+		return nil, err
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('name', ?), ('created_at', ?)`,
+			name, s.stamp())
+		return err
+	})
+	if err != nil {
+		s.Close()
+		os.Remove(path)
+		return nil, fmt.Errorf("create portfolio: %w", err)
+	}
+	return s, nil
+}
+
+// Open opens an existing portfolio file, bringing its schema up to date. A file that is not
+// a portfolio, or that a newer version of the app wrote, is refused and left untouched.
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	s, err := openDB(ctx, path, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkHeader reads the SQLite header itself, so refusing a file never writes to it.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Errorf(CodeNotFound, "", "ErrPortfolioNotFound")
+	}
+	if err != nil {
+		return fmt.Errorf("open portfolio: %w", err)
+	}
+	defer f.Close()
+	head := make([]byte, 100)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return Errorf(CodeUnsupported, "", "ErrPortfolioNotPortfolio")
+	}
+	if !bytes.HasPrefix(head, []byte("SQLite format 3\x00")) {
+		return Errorf(CodeUnsupported, "", "ErrPortfolioNotPortfolio")
+	}
+	version := binary.BigEndian.Uint32(head[60:64])
+	appID := binary.BigEndian.Uint32(head[68:72])
+	if appID != ApplicationID {
+		return Errorf(CodeUnsupported, "", "ErrPortfolioNotPortfolio")
+	}
+	if int(version) > len(migrationNames()) {
+		return Errorf(CodeUnsupported, "", "ErrPortfolioTooNew")
+	}
+	return nil
+}
+
+func openDB(ctx context.Context, path string, opts []Option) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open portfolio: %w", err)
+	}
+	q := url.Values{}
+	for _, p := range []string{"foreign_keys(1)", "busy_timeout(5000)", "journal_mode(WAL)", "synchronous(FULL)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	dsn := (&url.URL{Scheme: "file", Path: abs, RawQuery: q.Encode()}).String()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open portfolio: %w", err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, classify(fmt.Errorf("open portfolio: %w", err))
+	}
+	s := &Store{db: db, path: abs, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	return s, nil
+}
+
+// Close releases the file; after it the store must not be used.
+func (s *Store) Close() error {
+	return s.db.Close()
+}
+
+// Path is where the portfolio file lives.
+func (s *Store) Path() string { return s.path }
+
+func migrationNames() []string {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".sql") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// SchemaVersion is the number of migrations this build knows, so tests can build every earlier one.
+func SchemaVersion() int { return len(migrationNames()) }
+
+// migrate applies, each in its own transaction, the migrations the file has not had yet.
+func (s *Store) migrate(ctx context.Context) error {
+	return s.migrateTo(ctx, SchemaVersion())
+}
+
+func (s *Store) migrateTo(ctx context.Context, target int) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return classify(fmt.Errorf("read schema version: %w", err))
+	}
+	names := migrationNames()
+	if version > len(names) {
+		return Errorf(CodeUnsupported, "", "ErrPortfolioTooNew")
+	}
+	for i := version; i < target; i++ {
+		body, err := migrationFiles.ReadFile("migrations/" + names[i])
+		if err != nil {
+			return fmt.Errorf("read migration %s: %w", names[i], err)
+		}
+		err = s.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, i+1))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("apply migration %s: %w", names[i], err)
+		}
+	}
+	return nil
+}
+
+// inTx runs fn in one immediate transaction: all of it lands, or none of it.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(fmt.Errorf("begin: %w", err))
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return classify(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return classify(fmt.Errorf("commit: %w", err))
+	}
+	return nil
+}
+
+// classify turns storage failures a learner can act on (a full disk) into application errors.
+func classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	if _, ok := AsError(err); ok {
+		return err
+	}
+	msg := err.Error()
+	if errors.Is(err, syscall.ENOSPC) || strings.Contains(msg, "SQLITE_FULL") ||
+		strings.Contains(msg, "database or disk is full") {
+		return &wrapped{&Error{Code: CodeDiskFull, MessageID: "ErrDiskFull"}, err}
+	}
+	if strings.Contains(msg, "SQLITE_READONLY") || strings.Contains(msg, "readonly database") {
+		return &wrapped{&Error{Code: CodeUnsupported, MessageID: "ErrPortfolioReadOnly"}, err}
+	}
+	return err
+}
+
+// wrapped is an application error that keeps the storage error behind it for the log.
+type wrapped struct {
+	app   *Error
+	cause error
+}
+
+func (w *wrapped) Unwrap() []error { return []error{w.app, w.cause} }
+func (w *wrapped) Error() string   { return w.app.Error() + ": " + w.cause.Error() }
+
+func (s *Store) stamp() string { return s.now().UTC().Format(time.RFC3339) }
+
+// Name is the portfolio's own name, shown in the picker.
+func (s *Store) Name(ctx context.Context) (string, error) {
+	return s.meta(ctx, "name")
+}
+
+// Rename changes the name shown in the picker; the file keeps its place on disk.
+func (s *Store) Rename(ctx context.Context, name string) error {
+	name, err := required("name", name, MaxShortText)
+	if err != nil {
+		return err
+	}
+	return s.setMeta(ctx, "name", name)
+}
+
+// Language is the UI language the learner chose for this portfolio, "" until they choose.
+func (s *Store) Language(ctx context.Context) (string, error) {
+	return s.meta(ctx, "language")
+}
+
+// SetLanguage remembers the UI language with the portfolio.
+func (s *Store) SetLanguage(ctx context.Context, lang string) error {
+	if lang != English && lang != French {
+		return Errorf(CodeInvalid, "language", "ErrUnknownChoice")
+	}
+	return s.setMeta(ctx, "language", lang)
+}
+
+func (s *Store) meta(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", classify(fmt.Errorf("read %s: %w", key, err))
+	}
+	return v, nil
+}
+
+func (s *Store) setMeta(ctx context.Context, key, value string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+		return err
+	})
+}

@@ -1,0 +1,124 @@
+package portfolio
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text limits, in characters, that keep one field from swallowing a portfolio.
+const (
+	MaxShortText = 300
+	MaxLongText  = 10000
+	MaxTags      = 50
+)
+
+// cleanText trims s, normalises line endings and refuses what would corrupt a document:
+// invalid UTF-8, control characters other than newline and tab, and text beyond max.
+func cleanText(field, s string, max int) (string, error) {
+	if !utf8.ValidString(s) {
+		return "", Errorf(CodeInvalid, field, "ErrTextInvalidEncoding")
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.TrimSpace(s)
+	for _, r := range s {
+		if r == '\n' || r == '\t' {
+			continue
+		}
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return "", Errorf(CodeInvalid, field, "ErrTextControlCharacters")
+		}
+	}
+	if max == MaxShortText && strings.ContainsAny(s, "\n\t") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		return "", Errorf(CodeInvalid, field, "ErrTextTooLong", "Max", max, "Count", n)
+	}
+	return s, nil
+}
+
+// required cleans s and refuses it when nothing is left.
+func required(field, s string, max int) (string, error) {
+	s, err := cleanText(field, s, max)
+	if err != nil {
+		return "", err
+	}
+	if s == "" {
+		return "", Errorf(CodeInvalid, field, "ErrRequired")
+	}
+	return s, nil
+}
+
+// cleanTags cleans each tag, drops empty ones and duplicates (ignoring case), keeps order.
+func cleanTags(field string, tags []string) ([]string, error) {
+	out := make([]string, 0, len(tags))
+	seen := map[string]bool{}
+	for _, t := range tags {
+		t, err := cleanText(field, t, MaxShortText)
+		if err != nil {
+			return nil, err
+		}
+		k := strings.ToLower(t)
+		if t == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, t)
+	}
+	if len(out) > MaxTags {
+		return nil, Errorf(CodeInvalid, field, "ErrTooManyTags", "Max", MaxTags)
+	}
+	return out, nil
+}
+
+// checkMonth accepts "" when optional, else a real month written YYYY-MM.
+func checkMonth(field, s string, optional bool) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		if optional {
+			return "", nil
+		}
+		return "", Errorf(CodeInvalid, field, "ErrRequired")
+	}
+	t, err := time.Parse("2006-01", s)
+	if err != nil || t.Year() < 1900 || t.Year() > 2200 {
+		return "", Errorf(CodeInvalid, field, "ErrInvalidMonth")
+	}
+	return s, nil
+}
+
+// checkDate accepts "" when optional, else a real date written YYYY-MM-DD.
+func checkDate(field, s string, optional bool) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		if optional {
+			return "", nil
+		}
+		return "", Errorf(CodeInvalid, field, "ErrRequired")
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil || t.Year() < 1900 || t.Year() > 2200 {
+		return "", Errorf(CodeInvalid, field, "ErrInvalidDate")
+	}
+	return s, nil
+}
+
+// checkOneOf refuses a value outside the allowed list.
+func checkOneOf(field, s string, allowed []string) (string, error) {
+	if !slices.Contains(allowed, s) {
+		return "", Errorf(CodeInvalid, field, "ErrUnknownChoice")
+	}
+	return s, nil
+}
+
+// checkLanguage accepts "" or one of the app's languages.
+func checkLanguage(field, s string) (string, error) {
+	if s == "" || s == English || s == French {
+		return s, nil
+	}
+	return "", Errorf(CodeInvalid, field, "ErrUnknownChoice")
+}
