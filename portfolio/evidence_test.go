@@ -131,9 +131,9 @@ func TestEvidence_RefusedImportLeavesPortfolioByteForByte(t *testing.T) {
 
 func TestEvidence_NamesNeverCarryAPath(t *testing.T) {
 	cases := map[string]string{
-		"../../etc/passwd":             "passwd",
+		"../../etc/passwd":              "passwd",
 		`C:\Users\ana\Lettre d’été.pdf`: "Lettre d’été.pdf",
-		"/tmp/x/./photo.png":           "photo.png",
+		"/tmp/x/./photo.png":            "photo.png",
 	}
 	for in, want := range cases {
 		got, err := cleanFileName(in)
