@@ -46,23 +46,44 @@ func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 		problems = append(problems, Problem{"CheckBrokenLink", map[string]any{"Table": table, "Parent": parent}})
 	}
 	fk.Close()
-	blobs, err := s.db.QueryContext(ctx, `SELECT b.sha256, b.size, b.data,
-		COALESCE((SELECT title FROM evidence e WHERE e.sha256 = b.sha256), '') FROM blob b`)
+	intact, err := s.FileIntegrity(ctx)
+	if err != nil {
+		return nil, err
+	}
+	evidence, err := s.EvidenceList(ctx)
+	if err != nil {
+		return nil, err
+	}
+	titles := map[string]string{}
+	for _, e := range evidence {
+		titles[e.SHA256] = e.Title
+	}
+	for sum, ok := range intact {
+		if !ok {
+			problems = append(problems, Problem{"CheckFileChanged", map[string]any{"Title": titles[sum], "SHA256": sum}})
+		}
+	}
+	return problems, nil
+}
+
+// FileIntegrity recomputes the SHA-256 of every stored file: true where the bytes still match
+// the fingerprint recorded when the file was added.
+func (s *Store) FileIntegrity(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT sha256, size, data FROM blob`)
 	if err != nil {
 		return nil, classify(fmt.Errorf("read files: %w", err))
 	}
-	defer blobs.Close()
-	for blobs.Next() {
-		var want, title string
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var want string
 		var size int64
 		var data []byte
-		if err := blobs.Scan(&want, &size, &data, &title); err != nil {
+		if err := rows.Scan(&want, &size, &data); err != nil {
 			return nil, fmt.Errorf("read file: %w", err)
 		}
 		sum := sha256.Sum256(data)
-		if got := hex.EncodeToString(sum[:]); got != want || int64(len(data)) != size {
-			problems = append(problems, Problem{"CheckFileChanged", map[string]any{"Title": title, "SHA256": want}})
-		}
+		out[want] = hex.EncodeToString(sum[:]) == want && int64(len(data)) == size
 	}
-	return problems, blobs.Err()
+	return out, rows.Err()
 }

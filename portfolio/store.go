@@ -305,3 +305,25 @@ func (s *Store) setMeta(ctx context.Context, key, value string) error {
 		return err
 	})
 }
+
+// Update runs fn in one write transaction, for sibling domain packages (plar) that keep their
+// tables in the same file: all of fn lands, or none of it.
+func (s *Store) Update(ctx context.Context, fn func(*sql.Tx) error) error {
+	return s.inTx(ctx, fn)
+}
+
+// View runs fn in one read transaction, so what it reads is one consistent state.
+func (s *Store) View(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return classify(fmt.Errorf("begin read: %w", err))
+	}
+	defer tx.Rollback()
+	return classify(fn(tx))
+}
+
+// Stamp is the current time as the portfolio records it (UTC, RFC 3339), from the store's clock.
+func (s *Store) Stamp() string { return s.stamp() }
+
+// Now is the store's clock, so rules about currency use the same time as the records.
+func (s *Store) Now() time.Time { return s.now() }

@@ -122,3 +122,13 @@ func checkLanguage(field, s string) (string, error) {
 	}
 	return "", Errorf(CodeInvalid, field, "ErrUnknownChoice")
 }
+
+// CleanText is the one text check every domain package uses: trimmed, line endings
+// normalised, no control characters, at most max characters.
+func CleanText(field, s string, max int) (string, error) { return cleanText(field, s, max) }
+
+// RequiredText is CleanText that also refuses an empty result.
+func RequiredText(field, s string, max int) (string, error) { return required(field, s, max) }
+
+// CleanTags cleans a list of short labels, dropping blanks and repeats.
+func CleanTags(field string, tags []string) ([]string, error) { return cleanTags(field, tags) }

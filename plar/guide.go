@@ -1,0 +1,70 @@
+package plar
+
+import "passerelle/portfolio"
+
+// GuideStep is one step of the guided path; Done is derived from the data, so a learner can
+// leave at any point and come back to where they were.
+type GuideStep struct {
+	ID      string `json:"id"`
+	Done    bool   `json:"done"`
+	Current bool   `json:"current"`
+}
+
+// GuideSteps are the steps of PLAR in the order a learner takes them; each has the locale
+// messages GuideStep<ID> (its name) and GuideStep<ID>Why (why it matters).
+func GuideSteps() []string {
+	return []string{"Profile", "Experiences", "Target", "SelfAssessment", "Evidence", "Narratives", "Review", "Export"}
+}
+
+// GuideInputs is what the guide looks at.
+type GuideInputs struct {
+	Learner     portfolio.Learner
+	Experiences int
+	Target      *Readiness
+	Exported    bool
+}
+
+// Guide marks each step done or not, and the first one not done as current.
+func Guide(in GuideInputs) []GuideStep {
+	var claims []OutcomeReadiness
+	hasOutcomes := false
+	if in.Target != nil {
+		hasOutcomes = in.Target.Total > 0
+		for _, o := range in.Target.Outcomes {
+			if o.Claim != nil {
+				claims = append(claims, o)
+			}
+		}
+	}
+	every := func(f func(OutcomeReadiness) bool) bool {
+		if len(claims) == 0 {
+			return false
+		}
+		for _, c := range claims {
+			if !f(c) {
+				return false
+			}
+		}
+		return true
+	}
+	done := map[string]bool{
+		"Profile":        in.Learner.DisplayName != "" && in.Learner.LegalName != "",
+		"Experiences":    in.Experiences > 0,
+		"Target":         hasOutcomes,
+		"SelfAssessment": len(claims) > 0,
+		"Evidence":       every(func(o OutcomeReadiness) bool { return len(o.Claim.Evidence) > 0 }),
+		"Narratives":     every(func(o OutcomeReadiness) bool { return o.Assessment.Words >= MinNarrativeWords }),
+		"Review":         every(func(o OutcomeReadiness) bool { return o.Status == StatusReady }),
+		"Export":         in.Exported,
+	}
+	out := []GuideStep{}
+	current := false
+	for _, id := range GuideSteps() {
+		s := GuideStep{ID: id, Done: done[id]}
+		if !s.Done && !current {
+			s.Current, current = true, true
+		}
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,161 @@
+package plar
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"passerelle/portfolio"
+)
+
+// Status of one outcome on the way to a submission.
+const (
+	StatusNotClaimed = "not_claimed"
+	StatusGaps       = "gaps"
+	StatusReady      = "ready"
+)
+
+// OutcomeReadiness is one outcome with its claim (if any), the rules applied, and what in the
+// portfolio might fill its gap.
+type OutcomeReadiness struct {
+	Outcome    Outcome     `json:"outcome"`
+	Status     string      `json:"status"`
+	Claim      *Claim      `json:"claim"`
+	Assessment *Assessment `json:"assessment"`
+	Matches    []Match     `json:"matches"`
+}
+
+// ToDo is one next step for one outcome, in the order the learner should take them.
+type ToDo struct {
+	OutcomeID   int64  `json:"outcomeId"`
+	OutcomeCode string `json:"outcomeCode"`
+	Step        Step   `json:"step"`
+}
+
+// Readiness is a target at a glance: how many outcomes, how many claimed, how many ready,
+// and what to do next. Computed from the data every time, never stored.
+type Readiness struct {
+	Target   Target             `json:"target"`
+	Outcomes []OutcomeReadiness `json:"outcomes"`
+	Total    int                `json:"total"`
+	Claimed  int                `json:"claimed"`
+	Ready    int                `json:"ready"`
+	ToDo     []ToDo             `json:"toDo"`
+}
+
+// Inputs is everything readiness reads, gathered once from the portfolio.
+type Inputs struct {
+	Target      Target
+	Claims      []Claim
+	Experiences []portfolio.Experience
+	Credentials []portfolio.Credential
+	Evidence    []portfolio.Evidence
+	IntactFiles map[string]bool
+	Now         time.Time
+}
+
+// Gather reads what readiness needs for one target.
+func (s *Store) Gather(ctx context.Context, targetID int64) (Inputs, error) {
+	in := Inputs{Now: s.p.Now()}
+	var err error
+	if in.Target, err = s.Target(ctx, targetID); err != nil {
+		return in, err
+	}
+	if in.Claims, err = s.Claims(ctx, targetID); err != nil {
+		return in, err
+	}
+	if in.Experiences, err = s.p.Experiences(ctx); err != nil {
+		return in, err
+	}
+	if in.Credentials, err = s.p.Credentials(ctx); err != nil {
+		return in, err
+	}
+	if in.Evidence, err = s.p.EvidenceList(ctx); err != nil {
+		return in, err
+	}
+	in.IntactFiles, err = s.p.FileIntegrity(ctx)
+	return in, err
+}
+
+// stepOrder ranks next steps: what unblocks a claim first, polish last.
+func stepOrder(id string) int {
+	order := []string{"StepLinkEvidence", "StepWriteNarrative", "StepExplainEvidence", "StepThirdPartyEvidence",
+		"StepNameVerifier", "StepDateEvidence", "StepRecentEvidence", "StepFileChanged", "StepRatingTooLow"}
+	for i, o := range order {
+		if o == id {
+			return i
+		}
+	}
+	return len(order)
+}
+
+// Compute applies the rules to every claim of the target and orders what is left to do:
+// the claims closest to ready first, then the outcomes not yet claimed.
+func Compute(in Inputs) Readiness {
+	r := Readiness{Target: in.Target, Outcomes: []OutcomeReadiness{}, ToDo: []ToDo{}, Total: len(in.Target.Outcomes)}
+	facts := Facts{Now: in.Now, CurrencyYears: in.Target.CurrencyYears, IntactFiles: in.IntactFiles,
+		Evidence: map[int64]portfolio.Evidence{}}
+	for _, e := range in.Evidence {
+		facts.Evidence[e.ID] = e
+	}
+	claims := map[int64]Claim{}
+	for _, c := range in.Claims {
+		claims[c.OutcomeID] = c
+	}
+	type pending struct {
+		pos   int
+		steps []ToDo
+	}
+	var open []pending
+	var unclaimed []ToDo
+	for pos, o := range in.Target.Outcomes {
+		or := OutcomeReadiness{Outcome: o, Status: StatusNotClaimed, Matches: []Match{}}
+		c, claimed := claims[o.ID]
+		if claimed {
+			r.Claimed++
+			a := Assess(c, facts)
+			or.Claim, or.Assessment = &c, &a
+			or.Status = StatusGaps
+			if a.Ready {
+				or.Status = StatusReady
+				r.Ready++
+			} else {
+				open = append(open, pending{pos, claimSteps(o, a)})
+			}
+		} else {
+			unclaimed = append(unclaimed, ToDo{OutcomeID: o.ID, OutcomeCode: outcomeLabel(o),
+				Step: step("StepDecideClaim", "Code", outcomeLabel(o))})
+		}
+		if or.Status != StatusReady {
+			or.Matches = MatchOutcome(o, in.Experiences, in.Credentials)
+		}
+		r.Outcomes = append(r.Outcomes, or)
+	}
+	sort.SliceStable(open, func(i, j int) bool { return len(open[i].steps) < len(open[j].steps) })
+	for _, p := range open {
+		r.ToDo = append(r.ToDo, p.steps...)
+	}
+	r.ToDo = append(r.ToDo, unclaimed...)
+	return r
+}
+
+// claimSteps lists a claim's unmet steps once each, most important first.
+func claimSteps(o Outcome, a Assessment) []ToDo {
+	var out []ToDo
+	seen := map[string]bool{}
+	for _, rr := range a.Rules {
+		for _, s := range rr.Steps {
+			key := s.MessageID
+			if t, ok := s.Args["Title"]; ok {
+				key += "\x00" + t.(string)
+			}
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, ToDo{OutcomeID: o.ID, OutcomeCode: outcomeLabel(o), Step: s})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return stepOrder(out[i].Step.MessageID) < stepOrder(out[j].Step.MessageID) })
+	return out
+}

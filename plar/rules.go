@@ -1,0 +1,185 @@
+package plar
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"passerelle/portfolio"
+)
+
+// The four rules of evidence, in the order assessors name them.
+const (
+	RuleValid      = "valid"
+	RuleCurrent    = "current"
+	RuleSufficient = "sufficient"
+	RuleAuthentic  = "authentic"
+)
+
+// Step is one plain-language next step, as a message ID and its arguments, translated at the edge.
+type Step struct {
+	MessageID string         `json:"messageId"`
+	Args      map[string]any `json:"args"`
+}
+
+// RuleResult says whether one rule of evidence is met, and if not, what to do.
+type RuleResult struct {
+	Rule  string `json:"rule"`
+	Met   bool   `json:"met"`
+	Steps []Step `json:"steps"`
+}
+
+// Assessment is the rules of evidence applied to one claim, computed and never stored.
+type Assessment struct {
+	OutcomeID int64        `json:"outcomeId"`
+	Rules     []RuleResult `json:"rules"`
+	Ready     bool         `json:"ready"`
+	Words     int          `json:"words"`
+}
+
+// Facts are what the rules need beyond the claim: the evidence it may point to, whether each
+// stored file still matches its SHA-256, the target's currency limit and today's date.
+type Facts struct {
+	Now           time.Time
+	CurrencyYears int
+	Evidence      map[int64]portfolio.Evidence
+	IntactFiles   map[string]bool
+}
+
+// ThirdPartyKinds are the kinds of evidence that come from someone other than the learner.
+func ThirdPartyKinds() []string {
+	return []string{"Certificate", "LetterOfValidation", "PerformanceReview", "Transcript", "Reference"}
+}
+
+// IsThirdParty tells evidence someone else vouches for from the learner's own work.
+func IsThirdParty(e portfolio.Evidence) bool { return slices.Contains(ThirdPartyKinds(), e.Kind) }
+
+// NarrativeWords counts the words of the longer narrative, English or French.
+func NarrativeWords(c Claim) int {
+	return max(len(strings.Fields(c.NarrativeEN)), len(strings.Fields(c.NarrativeFR)))
+}
+
+func step(id string, args ...any) Step {
+	s := Step{MessageID: id}
+	if len(args) > 0 {
+		s.Args = map[string]any{}
+		for i := 0; i+1 < len(args); i += 2 {
+			s.Args[args[i].(string)] = args[i+1]
+		}
+	}
+	return s
+}
+
+// Assess applies the four rules of evidence to a claim.
+func Assess(c Claim, f Facts) Assessment {
+	var linked []portfolio.Evidence
+	for _, l := range c.Evidence {
+		if e, ok := f.Evidence[l.EvidenceID]; ok {
+			linked = append(linked, e)
+		}
+	}
+	a := Assessment{OutcomeID: c.OutcomeID, Words: NarrativeWords(c), Rules: []RuleResult{
+		valid(c, f), current(c, f, linked), sufficient(c, linked), authentic(linked, f),
+	}}
+	a.Ready = true
+	for i := range a.Rules {
+		a.Rules[i].Met = len(a.Rules[i].Steps) == 0
+		a.Ready = a.Ready && a.Rules[i].Met
+	}
+	return a
+}
+
+func valid(c Claim, f Facts) RuleResult {
+	r := RuleResult{Rule: RuleValid, Steps: []Step{}}
+	n := 0
+	for _, l := range c.Evidence {
+		e, ok := f.Evidence[l.EvidenceID]
+		if !ok {
+			continue
+		}
+		n++
+		if strings.TrimSpace(l.Relevance) == "" {
+			r.Steps = append(r.Steps, step("StepExplainEvidence", "Title", e.Title))
+		}
+	}
+	if n == 0 {
+		r.Steps = append(r.Steps, step("StepLinkEvidence"))
+	}
+	return r
+}
+
+func current(c Claim, f Facts, linked []portfolio.Evidence) RuleResult {
+	r := RuleResult{Rule: RuleCurrent, Steps: []Step{}}
+	if strings.TrimSpace(c.CurrencyNote) != "" {
+		return r
+	}
+	years := f.CurrencyYears
+	if years <= 0 {
+		years = 5
+	}
+	cutoff := f.Now.AddDate(-years, 0, 0).Format(time.DateOnly)
+	var undated []Step
+	for _, e := range linked {
+		if e.Date == "" {
+			undated = append(undated, step("StepDateEvidence", "Title", e.Title))
+			continue
+		}
+		if e.Date >= cutoff {
+			return r
+		}
+	}
+	r.Steps = append(undated, step("StepRecentEvidence", "Years", years))
+	return r
+}
+
+func sufficient(c Claim, linked []portfolio.Evidence) RuleResult {
+	r := RuleResult{Rule: RuleSufficient, Steps: []Step{}}
+	if c.Rating <= RatingNotDone {
+		r.Steps = append(r.Steps, step("StepRatingTooLow"))
+	}
+	if w := NarrativeWords(c); w < MinNarrativeWords {
+		r.Steps = append(r.Steps, step("StepWriteNarrative", "Words", w, "Min", MinNarrativeWords))
+	}
+	if len(linked) == 0 {
+		r.Steps = append(r.Steps, step("StepLinkEvidence"))
+	}
+	if c.Rating >= RatingVaried {
+		third := len(c.CredentialIDs) > 0
+		for _, e := range linked {
+			third = third || IsThirdParty(e)
+		}
+		if !third {
+			r.Steps = append(r.Steps, step("StepThirdPartyEvidence"))
+		}
+	}
+	return r
+}
+
+func authentic(linked []portfolio.Evidence, f Facts) RuleResult {
+	r := RuleResult{Rule: RuleAuthentic, Steps: []Step{}}
+	for _, e := range linked {
+		if IsThirdParty(e) && strings.TrimSpace(e.VerifierName) == "" {
+			r.Steps = append(r.Steps, step("StepNameVerifier", "Title", e.Title))
+		}
+		if f.IntactFiles != nil && !f.IntactFiles[e.SHA256] {
+			r.Steps = append(r.Steps, step("StepFileChanged", "Title", e.Title))
+		}
+	}
+	return r
+}
+
+// outcomeLabel is how an outcome is named in steps: its code, or the start of its text.
+func outcomeLabel(o Outcome) string {
+	if o.Code != "" {
+		return o.Code
+	}
+	t := o.TextEN
+	if t == "" {
+		t = o.TextFR
+	}
+	if utf8.RuneCountInString(t) > 40 {
+		t = string([]rune(t)[:40]) + "…"
+	}
+	return t
+}

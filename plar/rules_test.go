@@ -1,0 +1,217 @@
+package plar
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"passerelle/portfolio"
+)
+
+var today = time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+
+func words(n int) string { return strings.TrimSpace(strings.Repeat("mot ", n)) }
+
+// facts gives three pieces of evidence: a recent letter with a verifier, a recent work sample,
+// and an old certificate; files intact unless told otherwise.
+func facts() Facts {
+	ev := map[int64]portfolio.Evidence{
+		1: {ID: 1, Title: "Letter", Kind: "LetterOfValidation", Date: "2025-06-01", VerifierName: "Elder Mary", SHA256: "a"},
+		2: {ID: 2, Title: "Sample", Kind: "WorkSample", Date: "2024-01-10", SHA256: "b"},
+		3: {ID: 3, Title: "Old cert", Kind: "Certificate", Date: "2015-03-03", VerifierName: "Red Cross", SHA256: "c"},
+		4: {ID: 4, Title: "Undated ref", Kind: "Reference", SHA256: "d"},
+	}
+	return Facts{Now: today, CurrencyYears: 5, Evidence: ev, IntactFiles: map[string]bool{"a": true, "b": true, "c": true, "d": true}}
+}
+
+func link(ids ...int64) []EvidenceLink {
+	var out []EvidenceLink
+	for _, id := range ids {
+		out = append(out, EvidenceLink{EvidenceID: id, Relevance: "shows it"})
+	}
+	return out
+}
+
+func stepIDs(r RuleResult) string {
+	var ids []string
+	for _, s := range r.Steps {
+		ids = append(ids, s.MessageID)
+	}
+	return strings.Join(ids, ",")
+}
+
+func TestAssess_RulesOfEvidence(t *testing.T) {
+	good := Claim{OutcomeID: 9, Rating: 3, NarrativeEN: words(MinNarrativeWords), Evidence: link(1)}
+	cases := []struct {
+		name   string
+		change func(*Claim, *Facts)
+		rule   string
+		steps  string
+	}{
+		{"a complete claim meets every rule", func(*Claim, *Facts) {}, "", ""},
+		{"valid: no evidence linked", func(c *Claim, _ *Facts) { c.Evidence = nil }, RuleValid, "StepLinkEvidence"},
+		{"valid: relevance not explained", func(c *Claim, _ *Facts) { c.Evidence[0].Relevance = "  " }, RuleValid, "StepExplainEvidence"},
+		{"valid: link to deleted evidence does not count", func(c *Claim, _ *Facts) { c.Evidence = link(99) }, RuleValid, "StepLinkEvidence"},
+		{"current: only old evidence", func(c *Claim, _ *Facts) { c.Evidence = link(3) }, RuleCurrent, "StepRecentEvidence"},
+		{"current: old evidence with an explanation", func(c *Claim, _ *Facts) {
+			c.Evidence = link(3)
+			c.CurrencyNote = "I still practise this every week as a volunteer."
+		}, RuleCurrent, ""},
+		{"current: boundary, exactly the limit ago is current", func(c *Claim, f *Facts) {
+			e := f.Evidence[3]
+			e.Date = "2021-11-29"
+			f.Evidence[3] = e
+			c.Evidence = link(3)
+		}, RuleCurrent, ""},
+		{"current: boundary, one day older is not", func(c *Claim, f *Facts) {
+			e := f.Evidence[3]
+			e.Date = "2021-11-28"
+			f.Evidence[3] = e
+			c.Evidence = link(3)
+		}, RuleCurrent, "StepRecentEvidence"},
+		{"current: undated evidence asks for its date", func(c *Claim, _ *Facts) { c.Evidence = link(4) }, RuleCurrent, "StepDateEvidence,StepRecentEvidence"},
+		{"current: the target's own limit applies", func(c *Claim, f *Facts) {
+			f.CurrencyYears = 1
+			c.Evidence = link(2)
+		}, RuleCurrent, "StepRecentEvidence"},
+		{"sufficient: narrative one word short", func(c *Claim, _ *Facts) { c.NarrativeEN = words(MinNarrativeWords - 1) }, RuleSufficient, "StepWriteNarrative"},
+		{"sufficient: French narrative counts", func(c *Claim, _ *Facts) {
+			c.NarrativeEN = ""
+			c.NarrativeFR = words(MinNarrativeWords)
+		}, RuleSufficient, ""},
+		{"sufficient: top rating without third-party evidence", func(c *Claim, _ *Facts) {
+			c.Rating = RatingVaried
+			c.Evidence = link(2)
+		}, RuleSufficient, "StepThirdPartyEvidence"},
+		{"sufficient: top rating with a letter", func(c *Claim, _ *Facts) { c.Rating = RatingTeach }, RuleSufficient, ""},
+		{"sufficient: top rating with a credential linked", func(c *Claim, _ *Facts) {
+			c.Rating = RatingTeach
+			c.Evidence = link(2)
+			c.CredentialIDs = []int64{5}
+		}, RuleSufficient, ""},
+		{"sufficient: rating three needs no third party", func(c *Claim, _ *Facts) { c.Evidence = link(2) }, RuleSufficient, ""},
+		{"sufficient: not done yet", func(c *Claim, _ *Facts) { c.Rating = RatingNotDone }, RuleSufficient, "StepRatingTooLow"},
+		{"authentic: third-party evidence without a verifier", func(c *Claim, f *Facts) {
+			e := f.Evidence[1]
+			e.VerifierName = ""
+			f.Evidence[1] = e
+		}, RuleAuthentic, "StepNameVerifier"},
+		{"authentic: own work needs no verifier", func(c *Claim, _ *Facts) { c.Evidence = link(2) }, RuleAuthentic, ""},
+		{"authentic: a changed file", func(c *Claim, f *Facts) { f.IntactFiles["a"] = false }, RuleAuthentic, "StepFileChanged"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			claim := good
+			claim.Evidence = append([]EvidenceLink(nil), good.Evidence...)
+			f := facts()
+			c.change(&claim, &f)
+			a := Assess(claim, f)
+			if len(a.Rules) != 4 {
+				t.Fatalf("%d rules", len(a.Rules))
+			}
+			for _, r := range a.Rules {
+				want := ""
+				if r.Rule == c.rule {
+					want = c.steps
+				} else if c.rule != "" && c.steps != "" {
+					continue // other rules may be affected by the same change
+				}
+				if got := stepIDs(r); got != want {
+					t.Errorf("%s: steps %q, want %q", r.Rule, got, want)
+				}
+				if r.Met != (stepIDs(r) == "") {
+					t.Errorf("%s: met=%v with steps %q", r.Rule, r.Met, stepIDs(r))
+				}
+			}
+			if c.steps == "" && !a.Ready {
+				t.Errorf("not ready: %+v", a.Rules)
+			}
+			if c.steps != "" && a.Ready {
+				t.Error("ready despite an unmet rule")
+			}
+		})
+	}
+}
+
+func TestCompute_ReadinessCountsAndOrdersWhatToDo(t *testing.T) {
+	f := facts()
+	var ev []portfolio.Evidence
+	for _, e := range f.Evidence {
+		ev = append(ev, e)
+	}
+	target := Target{ID: 1, CurrencyYears: 5, Outcomes: []Outcome{
+		{ID: 10, Code: "O1", TextEN: "Prepare samples"}, {ID: 11, Code: "O2", TextEN: "Quality control"},
+		{ID: 12, Code: "O3", TextEN: "Biosafety"}, {ID: 13, Code: "O4", TextEN: "Ethics"}}}
+	claims := []Claim{
+		{OutcomeID: 10, Rating: 3, NarrativeEN: words(80), Evidence: link(1)},                       // ready
+		{OutcomeID: 11, Rating: 2, NarrativeEN: words(10)},                                         // many gaps
+		{OutcomeID: 12, Rating: 3, NarrativeEN: words(80), Evidence: []EvidenceLink{{EvidenceID: 2}}}, // one gap
+	}
+	r := Compute(Inputs{Target: target, Claims: claims, Evidence: ev, IntactFiles: f.IntactFiles, Now: today})
+	if r.Total != 4 || r.Claimed != 3 || r.Ready != 1 {
+		t.Fatalf("total %d claimed %d ready %d", r.Total, r.Claimed, r.Ready)
+	}
+	if r.Outcomes[0].Status != StatusReady || r.Outcomes[1].Status != StatusGaps || r.Outcomes[3].Status != StatusNotClaimed {
+		t.Fatalf("statuses %s %s %s", r.Outcomes[0].Status, r.Outcomes[1].Status, r.Outcomes[3].Status)
+	}
+	var order []string
+	for _, td := range r.ToDo {
+		order = append(order, td.OutcomeCode+":"+td.Step.MessageID)
+	}
+	want := "O3:StepExplainEvidence O2:StepLinkEvidence O2:StepWriteNarrative O2:StepRecentEvidence O4:StepDecideClaim"
+	if got := strings.Join(order, " "); got != want {
+		t.Fatalf("to-do order\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestMatchOutcome_ExplainsSharedWordsAcrossLanguagesAndAccents(t *testing.T) {
+	exps := []portfolio.Experience{
+		{ID: 1, TitleFR: "Technicienne de laboratoire", Skills: []string{"contrôle de la qualité", "biosécurité"}},
+		{ID: 2, TitleEN: "Cook", Skills: []string{"knife skills"}},
+	}
+	creds := []portfolio.Credential{{ID: 7, TitleEN: "Lab Safety", Competencies: []string{"Biosecurite", "WHMIS"}}}
+	o := Outcome{Code: "MLT-3", TextEN: "Apply biosafety and quality control procedures in the laboratory",
+		TextFR: "Appliquer les procédures de biosécurité et de contrôle de la qualité en laboratoire"}
+	m := MatchOutcome(o, exps, creds)
+	if len(m) != 2 || m[0].Kind != MatchExperience || m[0].ID != 1 || m[1].ID != 7 {
+		t.Fatalf("matches %+v", m)
+	}
+	if got := strings.Join(m[0].Words, ","); got != "biosécurité,contrôle,laboratoire,qualité" {
+		t.Fatalf("explained words %q", got)
+	}
+	if none := MatchOutcome(Outcome{TextEN: "Describe and demonstrate the use of knowledge"}, exps, creds); len(none) != 0 {
+		t.Fatalf("stop words matched: %+v", none)
+	}
+}
+
+func TestGuide_ProgressIsDerivedFromTheData(t *testing.T) {
+	steps := func(in GuideInputs) string {
+		var s []string
+		for _, g := range Guide(in) {
+			mark := "-"
+			if g.Done {
+				mark = "+"
+			}
+			if g.Current {
+				mark = ">"
+			}
+			s = append(s, mark+g.ID)
+		}
+		return strings.Join(s, " ")
+	}
+	if got := steps(GuideInputs{}); got != ">Profile -Experiences -Target -SelfAssessment -Evidence -Narratives -Review -Export" {
+		t.Fatalf("empty portfolio: %s", got)
+	}
+	f := facts()
+	var ev []portfolio.Evidence
+	for _, e := range f.Evidence {
+		ev = append(ev, e)
+	}
+	r := Compute(Inputs{Now: today, Evidence: ev, IntactFiles: f.IntactFiles,
+		Target: Target{CurrencyYears: 5, Outcomes: []Outcome{{ID: 1, Code: "A", TextEN: "x"}}},
+		Claims: []Claim{{OutcomeID: 1, Rating: 3, NarrativeEN: words(10), Evidence: link(1)}}})
+	got := steps(GuideInputs{Learner: portfolio.Learner{DisplayName: "A", LegalName: "A B"}, Experiences: 2, Target: &r})
+	if got != "+Profile +Experiences +Target +SelfAssessment +Evidence >Narratives -Review -Export" {
+		t.Fatalf("half way: %s", got)
+	}
+}

@@ -1,0 +1,116 @@
+package plar
+
+import (
+	"slices"
+
+	"passerelle/portfolio"
+)
+
+// MinNarrativeWords is the shortest learning narrative an assessor can judge: about a paragraph
+// on what I did, what I learned and how I use it now.
+const MinNarrativeWords = 75
+
+// MaxOutcomes bounds one target, so a wrong file cannot flood a portfolio.
+const MaxOutcomes = 500
+
+// Languages a target can be submitted in.
+func Languages() []string { return []string{"en", "fr", "bilingual"} }
+
+func cleanTarget(t Target) (Target, error) {
+	var err error
+	if t.Name, err = portfolio.RequiredText("name", t.Name, portfolio.MaxShortText); err != nil {
+		return t, err
+	}
+	for _, f := range []struct {
+		field string
+		v     *string
+	}{{"institution", &t.Institution}, {"program", &t.Program}, {"courseCode", &t.CourseCode},
+		{"courseTitle", &t.CourseTitle}} {
+		if *f.v, err = portfolio.CleanText(f.field, *f.v, portfolio.MaxShortText); err != nil {
+			return t, err
+		}
+	}
+	if t.MethodsNotes, err = portfolio.CleanText("methodsNotes", t.MethodsNotes, portfolio.MaxLongText); err != nil {
+		return t, err
+	}
+	if t.Language == "" {
+		t.Language = "en"
+	}
+	if !slices.Contains(Languages(), t.Language) {
+		return t, portfolio.Errorf(portfolio.CodeInvalid, "language", "ErrUnknownChoice")
+	}
+	if t.CurrencyYears == 0 {
+		t.CurrencyYears = 5
+	}
+	if t.CurrencyYears < 1 || t.CurrencyYears > 50 {
+		return t, portfolio.Errorf(portfolio.CodeInvalid, "currencyYears", "ErrCurrencyYearsOutOfRange")
+	}
+	if t.Methods == nil {
+		t.Methods = []string{}
+	}
+	for _, m := range t.Methods {
+		if !slices.Contains(Methods(), m) {
+			return t, portfolio.Errorf(portfolio.CodeInvalid, "methods", "ErrUnknownChoice")
+		}
+	}
+	return t, nil
+}
+
+func cleanOutcome(o Outcome) (Outcome, error) {
+	var err error
+	if o.Code, err = portfolio.RequiredText("code", o.Code, 40); err != nil {
+		return o, err
+	}
+	if o.TextEN, err = portfolio.CleanText("textEn", o.TextEN, portfolio.MaxLongText); err != nil {
+		return o, err
+	}
+	if o.TextFR, err = portfolio.CleanText("textFr", o.TextFR, portfolio.MaxLongText); err != nil {
+		return o, err
+	}
+	if o.TextEN == "" && o.TextFR == "" {
+		return o, portfolio.Errorf(portfolio.CodeInvalid, "textEn", "ErrOutcomeTextRequired")
+	}
+	return o, nil
+}
+
+func cleanClaim(c Claim) (Claim, error) {
+	var err error
+	if c.Rating < RatingNotDone || c.Rating > RatingTeach {
+		return c, portfolio.Errorf(portfolio.CodeInvalid, "rating", "ErrRatingRequired")
+	}
+	if c.NarrativeEN, err = portfolio.CleanText("narrativeEn", c.NarrativeEN, portfolio.MaxLongText); err != nil {
+		return c, err
+	}
+	if c.NarrativeFR, err = portfolio.CleanText("narrativeFr", c.NarrativeFR, portfolio.MaxLongText); err != nil {
+		return c, err
+	}
+	if c.CurrencyNote, err = portfolio.CleanText("currencyNote", c.CurrencyNote, portfolio.MaxLongText); err != nil {
+		return c, err
+	}
+	seen := map[int64]bool{}
+	links := make([]EvidenceLink, 0, len(c.Evidence))
+	for _, l := range c.Evidence {
+		if seen[l.EvidenceID] {
+			continue
+		}
+		seen[l.EvidenceID] = true
+		if l.Relevance, err = portfolio.CleanText("relevance", l.Relevance, portfolio.MaxShortText*3); err != nil {
+			return c, err
+		}
+		links = append(links, l)
+	}
+	c.Evidence = links
+	c.ExperienceIDs = uniqueIDs(c.ExperienceIDs)
+	c.CredentialIDs = uniqueIDs(c.CredentialIDs)
+	return c, nil
+}
+
+func uniqueIDs(ids []int64) []int64 {
+	out := []int64{}
+	for _, id := range ids {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
