@@ -143,8 +143,8 @@ func TestCompute_ReadinessCountsAndOrdersWhatToDo(t *testing.T) {
 		{ID: 10, Code: "O1", TextEN: "Prepare samples"}, {ID: 11, Code: "O2", TextEN: "Quality control"},
 		{ID: 12, Code: "O3", TextEN: "Biosafety"}, {ID: 13, Code: "O4", TextEN: "Ethics"}}}
 	claims := []Claim{
-		{OutcomeID: 10, Rating: 3, NarrativeEN: words(80), Evidence: link(1)},                       // ready
-		{OutcomeID: 11, Rating: 2, NarrativeEN: words(10)},                                         // many gaps
+		{OutcomeID: 10, Rating: 3, NarrativeEN: words(80), Evidence: link(1)},                         // ready
+		{OutcomeID: 11, Rating: 2, NarrativeEN: words(10)},                                            // many gaps
 		{OutcomeID: 12, Rating: 3, NarrativeEN: words(80), Evidence: []EvidenceLink{{EvidenceID: 2}}}, // one gap
 	}
 	r := Compute(Inputs{Target: target, Claims: claims, Evidence: ev, IntactFiles: f.IntactFiles, Now: today})
