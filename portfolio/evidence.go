@@ -47,6 +47,11 @@ func PrepareEvidence(n NewEvidence) (PreparedEvidence, error) {
 		return PreparedEvidence{}, err
 	}
 	info, err := media.Inspect(n.Data)
+	if errors.Is(err, media.ErrUnsupportedImage) {
+		// An image this build cannot show (an iPhone HEIC photo) is still evidence: kept
+		// as the original file, without a preview.
+		info.IsImage, err = false, nil
+	}
 	if err != nil {
 		return PreparedEvidence{}, mediaError(err, name)
 	}

@@ -184,3 +184,15 @@ func TestCheck_FindsATamperedFile(t *testing.T) {
 		t.Fatalf("problems %+v, %v", problems, err)
 	}
 }
+
+func TestEvidence_ImageWithoutDecoderIsKeptWithoutPreview(t *testing.T) {
+	st := newStore(t)
+	heic := append([]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), bytes.Repeat([]byte{1}, 500)...)
+	e, err := addFile(t, st, "IMG_0042.HEIC", heic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.HasPreview || e.MediaType != "image/heic" || e.Kind != "WorkSample" {
+		t.Fatalf("HEIC evidence %+v", e)
+	}
+}
