@@ -20,7 +20,7 @@ import (
 // isCommand tells the headless subcommands, none of which starts GTK, from window flags.
 func isCommand(arg string) bool {
 	switch arg {
-	case "demo", "check", "help", "-h", "--help", "-help":
+	case "demo", "check", "target", "readiness", "help", "-h", "--help", "-help":
 		return true
 	}
 	return false
@@ -103,23 +103,36 @@ func runCommand(ctx context.Context, catalog *locales.Catalog, args []string, st
 		return c.demo(ctx, args[1:])
 	case "check":
 		return c.check(ctx, args[1:])
+	case "target":
+		return c.targetImport(ctx, args[1:])
+	case "readiness":
+		return c.readiness(ctx, args[1:])
 	default:
 		c.say(stdout, "CliUsage")
 		return 0
 	}
 }
 
-// flags parses a subcommand's flags, printing a translated message on bad arguments.
+// flags parses a subcommand's flags that takes no other arguments, printing a translated
+// message on bad arguments.
 func (c cli) flags(name string, args []string, define func(*flag.FlagSet)) bool {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	define(fs)
-	if err := fs.Parse(args); err != nil {
-		c.say(c.stderr, "CliBadArguments", "Command", name, "Detail", err.Error())
+	if !c.parse(fs, args, define) {
 		return false
 	}
 	if fs.NArg() > 0 {
 		c.say(c.stderr, "CliBadArguments", "Command", name, "Detail", strings.Join(fs.Args(), " "))
+		return false
+	}
+	return true
+}
+
+// parse defines and parses a flag set quietly, printing a translated message on a bad flag.
+func (c cli) parse(fs *flag.FlagSet, args []string, define func(*flag.FlagSet)) bool {
+	fs.SetOutput(io.Discard)
+	define(fs)
+	if err := fs.Parse(args); err != nil {
+		c.say(c.stderr, "CliBadArguments", "Command", fs.Name(), "Detail", err.Error())
 		return false
 	}
 	return true

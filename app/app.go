@@ -15,17 +15,22 @@ type Services struct {
 	Credentials *Credentials
 	Evidence    *Evidence
 	Support     *Support
+	Targets     *Targets
+	Claims      *Claims
+	Readiness   *Readiness
 }
 
 // NewServices builds every service over one session.
 func NewServices(s *Session) *Services {
 	return &Services{Session: s, Settings: &Settings{s}, Profile: &Profile{s},
-		Experiences: &Experiences{s}, Credentials: &Credentials{s}, Evidence: &Evidence{s}, Support: &Support{s}}
+		Experiences: &Experiences{s}, Credentials: &Credentials{s}, Evidence: &Evidence{s}, Support: &Support{s},
+		Targets: &Targets{s}, Claims: &Claims{s}, Readiness: &Readiness{s}}
 }
 
 // Bind lists the services in the form Wails binds.
 func (v *Services) Bind() []any {
-	return []any{v.Session, v.Settings, v.Profile, v.Experiences, v.Credentials, v.Evidence, v.Support}
+	return []any{v.Session, v.Settings, v.Profile, v.Experiences, v.Credentials, v.Evidence, v.Support,
+		v.Targets, v.Claims, v.Readiness}
 }
 
 // Startup wires the window's context in: reopening the last portfolio and native file drops.

@@ -61,10 +61,7 @@ func (x *Evidence) Preview(id int64) (string, error) {
 
 // AddData adds one file sent by the page itself (a drop or a file input in a browser).
 func (x *Evidence) AddData(name, data string) (portfolio.Evidence, error) {
-	if i := strings.Index(data, ";base64,"); i >= 0 && strings.HasPrefix(data, "data:") {
-		data = data[i+len(";base64,"):]
-	}
-	raw, err := base64.StdEncoding.DecodeString(data)
+	raw, err := base64.StdEncoding.DecodeString(stripDataURL(data))
 	if err != nil {
 		return portfolio.Evidence{}, portfolio.Errorf(portfolio.CodeInvalid, "", "ErrEvidenceUnreadable", "Name", name)
 	}
@@ -122,4 +119,12 @@ func (x *Evidence) add(n portfolio.NewEvidence) (portfolio.Evidence, error) {
 	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) (portfolio.Evidence, error) {
 		return st.AddEvidence(ctx, p)
 	})
+}
+
+// stripDataURL keeps the base64 part of a data URL, as FileReader.readAsDataURL gives it.
+func stripDataURL(data string) string {
+	if i := strings.Index(data, ";base64,"); i >= 0 && strings.HasPrefix(data, "data:") {
+		return data[i+len(";base64,"):]
+	}
+	return data
 }

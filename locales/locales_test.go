@@ -1,6 +1,7 @@
 package locales
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"passerelle/plar"
 	"passerelle/portfolio"
 )
 
@@ -59,7 +61,7 @@ func usedIDs(t *testing.T) map[string]string {
 	root := ".."
 	ids := map[string]string{}
 	front := regexp.MustCompile(`\bt\(\s*['"]([A-Za-z][A-Za-z0-9_.]*)['"]`)
-	goIDs := regexp.MustCompile(`"((?:Err|Cli|Check|Dialog)[A-Z][A-Za-z]+)"`)
+	goIDs := regexp.MustCompile(`"((?:Err|Cli|Check|Dialog|Step)[A-Z][A-Za-z]+)"`)
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -106,6 +108,21 @@ func TestLocales_EveryIDTheCodeUsesExists(t *testing.T) {
 	}
 	for _, k := range portfolio.SupportCategories() {
 		used["SupportCategory"+k] = "portfolio.SupportCategories"
+	}
+	for _, k := range plar.GuideSteps() {
+		used["GuideStep"+k] = "plar.GuideSteps"
+		used["GuideStep"+k+"Why"] = "plar.GuideSteps"
+	}
+	for _, k := range plar.Methods() {
+		used["Method"+k] = "plar.Methods"
+	}
+	for level := plar.RatingNotDone; level <= plar.RatingTeach; level++ {
+		used[fmt.Sprintf("RatingLevel%d", level)] = "plar rating scale"
+		used[fmt.Sprintf("RatingLevel%dDescription", level)] = "plar rating scale"
+	}
+	for _, r := range []string{plar.RuleValid, plar.RuleCurrent, plar.RuleSufficient, plar.RuleAuthentic} {
+		id := "Rule" + strings.ToUpper(r[:1]) + r[1:]
+		used[id], used[id+"Why"] = "plar rules", "plar rules"
 	}
 	var missing []string
 	for _, lang := range Languages() {

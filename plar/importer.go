@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -186,4 +188,21 @@ func jsonError(err error) error {
 		return portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportJSONSyntax", "Offset", syn.Offset)
 	}
 	return portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportJSONShape")
+}
+
+// ReadOutcomesFile reads and parses an outcomes file the learner chose, refusing one beyond
+// MaxImportSize before reading it.
+func ReadOutcomesFile(path string) ([]Outcome, error) {
+	info, err := os.Stat(path)
+	if err != nil || !info.Mode().IsRegular() {
+		return nil, portfolio.Errorf(portfolio.CodeNotFound, "", "ErrImportUnreadable", "Name", filepath.Base(path))
+	}
+	if info.Size() > MaxImportSize {
+		return nil, portfolio.Errorf(portfolio.CodeTooLarge, "", "ErrImportTooLarge", "MaxKB", MaxImportSize>>10)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, portfolio.Errorf(portfolio.CodeNotFound, "", "ErrImportUnreadable", "Name", filepath.Base(path))
+	}
+	return ParseOutcomes(data)
 }

@@ -80,7 +80,7 @@ func (s *Store) Gather(ctx context.Context, targetID int64) (Inputs, error) {
 // stepOrder ranks next steps: what unblocks a claim first, polish last.
 func stepOrder(id string) int {
 	order := []string{"StepLinkEvidence", "StepWriteNarrative", "StepExplainEvidence", "StepThirdPartyEvidence",
-		"StepNameVerifier", "StepDateEvidence", "StepRecentEvidence", "StepFileChanged", "StepRatingTooLow"}
+		"StepNameVerifier", "StepDateEvidence", "StepRecentEvidence", "StepLinkRecentEvidence", "StepFileChanged", "StepRatingTooLow"}
 	for i, o := range order {
 		if o == id {
 			return i

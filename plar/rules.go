@@ -129,6 +129,10 @@ func current(c Claim, f Facts, linked []portfolio.Evidence) RuleResult {
 			return r
 		}
 	}
+	if len(linked) == 0 {
+		r.Steps = append(r.Steps, step("StepLinkRecentEvidence", "Years", years))
+		return r
+	}
 	r.Steps = append(undated, step("StepRecentEvidence", "Years", years))
 	return r
 }

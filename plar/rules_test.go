@@ -69,6 +69,7 @@ func TestAssess_RulesOfEvidence(t *testing.T) {
 			f.Evidence[3] = e
 			c.Evidence = link(3)
 		}, RuleCurrent, "StepRecentEvidence"},
+		{"current: no evidence at all", func(c *Claim, _ *Facts) { c.Evidence = nil }, RuleCurrent, "StepLinkRecentEvidence"},
 		{"current: undated evidence asks for its date", func(c *Claim, _ *Facts) { c.Evidence = link(4) }, RuleCurrent, "StepDateEvidence,StepRecentEvidence"},
 		{"current: the target's own limit applies", func(c *Claim, f *Facts) {
 			f.CurrencyYears = 1
@@ -158,7 +159,7 @@ func TestCompute_ReadinessCountsAndOrdersWhatToDo(t *testing.T) {
 	for _, td := range r.ToDo {
 		order = append(order, td.OutcomeCode+":"+td.Step.MessageID)
 	}
-	want := "O3:StepExplainEvidence O2:StepLinkEvidence O2:StepWriteNarrative O2:StepRecentEvidence O4:StepDecideClaim"
+	want := "O3:StepExplainEvidence O2:StepLinkEvidence O2:StepWriteNarrative O2:StepLinkRecentEvidence O4:StepDecideClaim"
 	if got := strings.Join(order, " "); got != want {
 		t.Fatalf("to-do order\n got %s\nwant %s", got, want)
 	}

@@ -327,3 +327,13 @@ func (s *Store) Stamp() string { return s.stamp() }
 
 // Now is the store's clock, so rules about currency use the same time as the records.
 func (s *Store) Now() time.Time { return s.now() }
+
+// MarkExported records when the learner last exported a PDF, for the guide's last step.
+func (s *Store) MarkExported(ctx context.Context) error {
+	return s.setMeta(ctx, "exported_at", s.stamp())
+}
+
+// ExportedAt is when a PDF was last exported, "" if never.
+func (s *Store) ExportedAt(ctx context.Context) (string, error) {
+	return s.meta(ctx, "exported_at")
+}

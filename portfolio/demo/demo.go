@@ -49,7 +49,10 @@ func fill(ctx context.Context, st *portfolio.Store) error {
 	if err := saveEvidence(ctx, st, exps, creds); err != nil {
 		return err
 	}
-	return saveSupport(ctx, st)
+	if err := saveSupport(ctx, st); err != nil {
+		return err
+	}
+	return saveTarget(ctx, st)
 }
 
 func saveExperiences(ctx context.Context, st *portfolio.Store) ([]int64, error) {

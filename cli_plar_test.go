@@ -1,0 +1,58 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCLI_TargetImportThenReadiness(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "p.passerelle")
+	if code, _, stderr := runCLI(t, "demo", "--out", path); code != 0 {
+		t.Fatal(stderr)
+	}
+	csv := filepath.Join(dir, "outcomes.csv")
+	os.WriteFile(csv, []byte("\ufeffcode;text_fr\r\nSOC-1;Accueillir les personnes nouvellement arrivées\r\nSOC-2;Animer un atelier\r\n"), 0o600)
+	code, out, stderr := runCLI(t, "target", "import", "--portfolio", path, "--target", "Intervention sociale", csv)
+	if code != 0 || !strings.Contains(out, "Imported 2 learning outcomes into “Intervention sociale”") {
+		t.Fatalf("import: exit %d %s %s", code, out, stderr)
+	}
+	code, _, stderr = runCLI(t, "target", "import", "--portfolio", path, "--target", "Intervention sociale", csv)
+	if code != 1 || !strings.Contains(stderr, "already has an outcome with the code “SOC-1”") {
+		t.Fatalf("second import of the same codes: exit %d %s", code, stderr)
+	}
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("code,text_en\nX1,One\nX2,\n"), 0o600)
+	code, _, stderr = runCLI(t, "target", "import", "--portfolio", path, "--target", "Other", bad)
+	if code != 1 || !strings.Contains(stderr, "Row 3 (code X2) has no outcome text") {
+		t.Fatalf("bad file: exit %d %s", code, stderr)
+	}
+	if code, _, _ := runCLI(t, "target", "import", "--portfolio", path, csv); code != 2 {
+		t.Fatalf("missing --target: exit %d", code)
+	}
+
+	code, out, _ = runCLI(t, "readiness", "--portfolio", path, "--json")
+	var r readinessReport
+	if code != 0 || json.Unmarshal([]byte(out), &r) != nil || len(r.Targets) != 2 {
+		t.Fatalf("readiness --json: exit %d %s", code, out)
+	}
+	demo := r.Targets[0]
+	if demo.Total != 8 || demo.Claimed != 4 || demo.Ready < 1 || demo.Ready == demo.Claimed || len(demo.Next) == 0 {
+		t.Fatalf("demo target readiness %+v", demo)
+	}
+	if r.Targets[1].Name != "Intervention sociale" || r.Targets[1].Claimed != 0 || r.Targets[1].Next[0].MessageID != "StepDecideClaim" {
+		t.Fatalf("imported target readiness %+v", r.Targets[1])
+	}
+	code, out, _ = runCLI(t, "readiness", "--portfolio", path, "--target", "Intervention sociale")
+	if code != 0 || !strings.Contains(out, "Intervention sociale: 2 outcomes, 0 claimed, 0 ready") ||
+		!strings.Contains(out, "Decide whether to claim outcome SOC-1.") {
+		t.Fatalf("readiness text: %s", out)
+	}
+	if code, _, stderr := runCLI(t, "readiness", "--portfolio", path, "--target", "Nope"); code != 1 ||
+		!strings.Contains(stderr, "no longer exists") {
+		t.Fatalf("unknown target: exit %d %s", code, stderr)
+	}
+}
