@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { addTags, formatMonth, pickText, shortHash, sizeParts, splitTags, today } from './format';
+
+describe('format', () => {
+  it('splits and merges tags without duplicates', () => {
+    expect(splitTags(' welding, first aid,, ;safety ')).toEqual(['welding', 'first aid', 'safety']);
+    expect(addTags(['Welding'], ['welding', 'Inuktitut'])).toEqual(['Welding', 'Inuktitut']);
+  });
+
+  it('writes months in the language of the UI', () => {
+    expect(formatMonth('2021-09', 'en-CA')).toBe('September 2021');
+    expect(formatMonth('2021-09', 'fr-CA')).toBe('septembre 2021');
+    expect(formatMonth('not a month', 'en-CA')).toBe('not a month');
+  });
+
+  it('picks the text of the UI language, else the other', () => {
+    expect(pickText('Cook', 'Cuisinier', 'fr')).toBe('Cuisinier');
+    expect(pickText('Cook', '', 'fr')).toBe('Cook');
+    expect(pickText('', '', 'en')).toBe('');
+  });
+
+  it('sizes files in bytes, KB and MB', () => {
+    expect(sizeParts(512, 'en-CA')).toEqual({ size: '512', unitId: 'SizeBytes' });
+    expect(sizeParts(2048, 'en-CA')).toEqual({ size: '2', unitId: 'SizeKilobytes' });
+    expect(sizeParts(1.5 * 1024 * 1024, 'fr-CA')).toEqual({ size: '1,5', unitId: 'SizeMegabytes' });
+  });
+
+  it('shortens a SHA-256 and dates today', () => {
+    expect(shortHash('a'.repeat(64))).toBe('a'.repeat(12));
+    expect(today(new Date(2025, 0, 5))).toBe('2025-01-05');
+  });
+});

@@ -1,0 +1,42 @@
+// Experiences: paid work, volunteering, caregiving, community and land-based roles…
+import { Delete, List, Save } from '../../../wailsjs/go/app/Experiences';
+import { portfolio } from '../../../wailsjs/go/models';
+import { ListStore } from './list.svelte';
+
+/** EXPERIENCE_KINDS are the kinds Go accepts, in the order the form offers them. */
+export const EXPERIENCE_KINDS = [
+  'PaidWork',
+  'Volunteer',
+  'Caregiving',
+  'CommunityRole',
+  'LandBased',
+  'Military',
+  'SelfDirected',
+  'FormalEducation',
+  'Training',
+] as const;
+
+/** experiences is the learner's record of experience, newest first. */
+export const experiences = new ListStore<portfolio.Experience>({
+  list: List,
+  save: (e) => Save(portfolio.Experience.createFrom(e)),
+  remove: Delete,
+});
+
+/** blankExperience is a new, unsaved experience. */
+export function blankExperience(): portfolio.Experience {
+  return portfolio.Experience.createFrom({
+    id: 0,
+    kind: 'PaidWork',
+    titleEn: '',
+    titleFr: '',
+    organisation: '',
+    place: '',
+    startMonth: '',
+    endMonth: '',
+    hours: 0,
+    descriptionEn: '',
+    descriptionFr: '',
+    skills: [],
+  });
+}

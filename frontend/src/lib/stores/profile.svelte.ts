@@ -1,0 +1,72 @@
+// The learner's profile, with the private self-identification.
+import { Get, Save } from '../../../wailsjs/go/app/Profile';
+import { portfolio } from '../../../wailsjs/go/models';
+import { toAppError } from '../errors';
+import type { Resettable } from './list.svelte';
+
+/** LearnerDraft is a profile as plain data, for a form to edit. */
+export type LearnerDraft = Omit<portfolio.Learner, 'convertValues'>;
+
+/** toDraft copies a profile into plain data (deep enough for the form). */
+export function toDraft(l: LearnerDraft): LearnerDraft {
+  return { ...l, selfId: { ...l.selfId } };
+}
+
+/** blankLearner is an empty profile, so the form never meets a missing field. */
+export function blankLearner(): portfolio.Learner {
+  return portfolio.Learner.createFrom({
+    displayName: '',
+    legalName: '',
+    preferredLanguage: '',
+    email: '',
+    phone: '',
+    community: '',
+    region: '',
+    selfId: { newcomer: false, indigenous: false, disability: false, racialized: false, notes: '' },
+  });
+}
+
+/** withDefaults fills what Go left out (a nil selfId, say) from a blank profile. */
+function withDefaults(l: LearnerDraft | null | undefined): portfolio.Learner {
+  const blank = blankLearner();
+  return portfolio.Learner.createFrom({
+    ...blank,
+    ...(l ?? {}),
+    selfId: { ...blank.selfId, ...(l?.selfId ?? {}) },
+  });
+}
+
+/** ProfileStore holds the learner as last loaded or saved. */
+class ProfileStore implements Resettable {
+  learner = $state.raw<portfolio.Learner>(blankLearner());
+  loaded = $state(false);
+
+  /** load fetches the profile; it rejects with an AppError. */
+  async load(): Promise<portfolio.Learner> {
+    try {
+      this.learner = withDefaults(await Get());
+    } catch (e) {
+      throw toAppError(e);
+    }
+    this.loaded = true;
+    return this.learner;
+  }
+
+  /** save stores the profile and keeps what Go gave back. */
+  async save(l: LearnerDraft): Promise<portfolio.Learner> {
+    try {
+      this.learner = withDefaults(await Save(portfolio.Learner.createFrom(l)));
+    } catch (e) {
+      throw toAppError(e);
+    }
+    return this.learner;
+  }
+
+  reset(): void {
+    this.learner = blankLearner();
+    this.loaded = false;
+  }
+}
+
+/** profile is the open portfolio's learner. */
+export const profile = new ProfileStore();

@@ -1,0 +1,89 @@
+// Which portfolio is open, the list of known portfolios, and the UI language.
+import {
+  Close,
+  Create,
+  Open,
+  OpenWithDialog,
+  Rename,
+  State,
+} from '../../../wailsjs/go/app/Session';
+import { SetLanguage } from '../../../wailsjs/go/app/Settings';
+import type { app } from '../../../wailsjs/go/models';
+import { toAppError } from '../errors';
+import { i18n } from '../i18n/i18n.svelte';
+import { resetAreaStores } from './list.svelte';
+
+/** SessionStore mirrors Go's session State; its methods reject with an AppError. */
+class SessionStore {
+  state = $state.raw<app.State | null>(null);
+
+  /** open tells whether a portfolio is open. */
+  get open(): boolean {
+    return !!this.state?.open;
+  }
+
+  /** portfolios lists the portfolios Go knows of, never null. */
+  get portfolios(): app.PortfolioFile[] {
+    return this.state?.portfolios ?? [];
+  }
+
+  /** init reads the state and loads the language it names. */
+  async init(): Promise<void> {
+    await this.#run(() => State());
+  }
+
+  async create(name: string): Promise<void> {
+    await this.#run(() => Create(name));
+  }
+
+  async openPath(path: string): Promise<void> {
+    await this.#run(() => Open(path));
+  }
+
+  async openWithDialog(): Promise<void> {
+    await this.#run(() => OpenWithDialog());
+  }
+
+  async rename(path: string, name: string): Promise<void> {
+    await this.#run(() => Rename(path, name));
+  }
+
+  async close(): Promise<void> {
+    await this.#run(() => Close());
+  }
+
+  /** setLanguage switches the UI language; Go remembers it. */
+  async setLanguage(lang: string): Promise<void> {
+    await this.#run(() => SetLanguage(lang));
+  }
+
+  async #run(call: () => Promise<app.State>): Promise<void> {
+    let next: app.State;
+    try {
+      next = await call();
+    } catch (e) {
+      throw toAppError(e);
+    }
+    await this.apply(next);
+  }
+
+  /** apply takes a new State: a different portfolio empties the area stores; a new language loads its catalog. */
+  async apply(next: app.State): Promise<void> {
+    const before = this.state;
+    const samePortfolio =
+      !!before && before.open === next.open && before.current?.path === next.current?.path;
+    if (!samePortfolio) resetAreaStores();
+    const lang = next.language || i18n.lang;
+    if (!i18n.ready || lang !== i18n.lang) {
+      try {
+        await i18n.load(lang);
+      } catch (e) {
+        throw toAppError(e);
+      }
+    }
+    this.state = next;
+  }
+}
+
+/** session is the one session of this window. */
+export const session = new SessionStore();

@@ -1,0 +1,40 @@
+// Private support notes: coaching, childcare, transport… They stay on this computer.
+import { Delete, List, Save } from '../../../wailsjs/go/app/Support';
+import { portfolio } from '../../../wailsjs/go/models';
+import { ListStore } from './list.svelte';
+
+/** SUPPORT_CATEGORIES are the categories Go accepts, in the order the form offers them. */
+export const SUPPORT_CATEGORIES = [
+  'Coaching',
+  'Mentorship',
+  'Childcare',
+  'Transportation',
+  'Financial',
+  'Housing',
+  'MentalHealth',
+  'Accommodation',
+  'Language',
+  'DigitalAccess',
+  'ElderCultural',
+  'Other',
+] as const;
+
+/** supportNotes is the learner's private notes. */
+export const supportNotes = new ListStore<portfolio.SupportNote>({
+  list: List,
+  save: (n) => Save(portfolio.SupportNote.createFrom(n)),
+  remove: Delete,
+});
+
+/** blankSupportNote is a new, unsaved note dated today, not shared. */
+export function blankSupportNote(today: string): portfolio.SupportNote {
+  return portfolio.SupportNote.createFrom({
+    id: 0,
+    category: 'Coaching',
+    date: today,
+    provider: '',
+    text: '',
+    followUp: '',
+    shareWithCoach: false,
+  });
+}

@@ -1,0 +1,628 @@
+export namespace app {
+	
+	export class PortfolioFile {
+	    path: string;
+	    name: string;
+	    modified: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PortfolioFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.modified = source["modified"];
+	    }
+	}
+	export class State {
+	    open: boolean;
+	    current: PortfolioFile;
+	    language: string;
+	    portfolios: PortfolioFile[];
+	    dataDir: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new State(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.open = source["open"];
+	        this.current = this.convertValues(source["current"], PortfolioFile);
+	        this.language = source["language"];
+	        this.portfolios = this.convertValues(source["portfolios"], PortfolioFile);
+	        this.dataDir = source["dataDir"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace plar {
+	
+	export class Step {
+	    messageId: string;
+	    args: {[key: string]: any};
+	
+	    static createFrom(source: any = {}) {
+	        return new Step(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.messageId = source["messageId"];
+	        this.args = source["args"];
+	    }
+	}
+	export class RuleResult {
+	    rule: string;
+	    met: boolean;
+	    steps: Step[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RuleResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rule = source["rule"];
+	        this.met = source["met"];
+	        this.steps = this.convertValues(source["steps"], Step);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Assessment {
+	    outcomeId: number;
+	    rules: RuleResult[];
+	    ready: boolean;
+	    words: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Assessment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.outcomeId = source["outcomeId"];
+	        this.rules = this.convertValues(source["rules"], RuleResult);
+	        this.ready = source["ready"];
+	        this.words = source["words"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EvidenceLink {
+	    evidenceId: number;
+	    relevance: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EvidenceLink(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.evidenceId = source["evidenceId"];
+	        this.relevance = source["relevance"];
+	    }
+	}
+	export class Claim {
+	    id: number;
+	    outcomeId: number;
+	    rating: number;
+	    narrativeEn: string;
+	    narrativeFr: string;
+	    currencyNote: string;
+	    experienceIds: number[];
+	    credentialIds: number[];
+	    evidence: EvidenceLink[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Claim(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.outcomeId = source["outcomeId"];
+	        this.rating = source["rating"];
+	        this.narrativeEn = source["narrativeEn"];
+	        this.narrativeFr = source["narrativeFr"];
+	        this.currencyNote = source["currencyNote"];
+	        this.experienceIds = source["experienceIds"];
+	        this.credentialIds = source["credentialIds"];
+	        this.evidence = this.convertValues(source["evidence"], EvidenceLink);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class GuideStep {
+	    id: string;
+	    done: boolean;
+	    current: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new GuideStep(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.done = source["done"];
+	        this.current = source["current"];
+	    }
+	}
+	export class Match {
+	    kind: string;
+	    id: number;
+	    title: string;
+	    words: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Match(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.words = source["words"];
+	    }
+	}
+	export class Outcome {
+	    id: number;
+	    targetId: number;
+	    code: string;
+	    textEn: string;
+	    textFr: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Outcome(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.targetId = source["targetId"];
+	        this.code = source["code"];
+	        this.textEn = source["textEn"];
+	        this.textFr = source["textFr"];
+	    }
+	}
+	export class OutcomeReadiness {
+	    outcome: Outcome;
+	    status: string;
+	    claim?: Claim;
+	    assessment?: Assessment;
+	    matches: Match[];
+	
+	    static createFrom(source: any = {}) {
+	        return new OutcomeReadiness(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.outcome = this.convertValues(source["outcome"], Outcome);
+	        this.status = source["status"];
+	        this.claim = this.convertValues(source["claim"], Claim);
+	        this.assessment = this.convertValues(source["assessment"], Assessment);
+	        this.matches = this.convertValues(source["matches"], Match);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ToDo {
+	    outcomeId: number;
+	    outcomeCode: string;
+	    step: Step;
+	
+	    static createFrom(source: any = {}) {
+	        return new ToDo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.outcomeId = source["outcomeId"];
+	        this.outcomeCode = source["outcomeCode"];
+	        this.step = this.convertValues(source["step"], Step);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Target {
+	    id: number;
+	    name: string;
+	    institution: string;
+	    program: string;
+	    courseCode: string;
+	    courseTitle: string;
+	    language: string;
+	    currencyYears: number;
+	    methods: string[];
+	    methodsNotes: string;
+	    outcomes: Outcome[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Target(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.institution = source["institution"];
+	        this.program = source["program"];
+	        this.courseCode = source["courseCode"];
+	        this.courseTitle = source["courseTitle"];
+	        this.language = source["language"];
+	        this.currencyYears = source["currencyYears"];
+	        this.methods = source["methods"];
+	        this.methodsNotes = source["methodsNotes"];
+	        this.outcomes = this.convertValues(source["outcomes"], Outcome);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Readiness {
+	    target: Target;
+	    outcomes: OutcomeReadiness[];
+	    total: number;
+	    claimed: number;
+	    ready: number;
+	    toDo: ToDo[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Readiness(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.target = this.convertValues(source["target"], Target);
+	        this.outcomes = this.convertValues(source["outcomes"], OutcomeReadiness);
+	        this.total = source["total"];
+	        this.claimed = source["claimed"];
+	        this.ready = source["ready"];
+	        this.toDo = this.convertValues(source["toDo"], ToDo);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+
+}
+
+export namespace portfolio {
+	
+	export class Credential {
+	    id: number;
+	    titleEn: string;
+	    titleFr: string;
+	    issuer: string;
+	    issuedOn: string;
+	    expiresOn: string;
+	    competencies: string[];
+	    assessmentMethod: string;
+	    hours: number;
+	    creditValue: string;
+	    verification: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Credential(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.titleEn = source["titleEn"];
+	        this.titleFr = source["titleFr"];
+	        this.issuer = source["issuer"];
+	        this.issuedOn = source["issuedOn"];
+	        this.expiresOn = source["expiresOn"];
+	        this.competencies = source["competencies"];
+	        this.assessmentMethod = source["assessmentMethod"];
+	        this.hours = source["hours"];
+	        this.creditValue = source["creditValue"];
+	        this.verification = source["verification"];
+	    }
+	}
+	export class Evidence {
+	    id: number;
+	    sha256: string;
+	    mediaType: string;
+	    size: number;
+	    originalName: string;
+	    title: string;
+	    kind: string;
+	    date: string;
+	    verifierName: string;
+	    verifierRole: string;
+	    verifierContact: string;
+	    hasPreview: boolean;
+	    addedAt: string;
+	    experienceIds: number[];
+	    credentialIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Evidence(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.sha256 = source["sha256"];
+	        this.mediaType = source["mediaType"];
+	        this.size = source["size"];
+	        this.originalName = source["originalName"];
+	        this.title = source["title"];
+	        this.kind = source["kind"];
+	        this.date = source["date"];
+	        this.verifierName = source["verifierName"];
+	        this.verifierRole = source["verifierRole"];
+	        this.verifierContact = source["verifierContact"];
+	        this.hasPreview = source["hasPreview"];
+	        this.addedAt = source["addedAt"];
+	        this.experienceIds = source["experienceIds"];
+	        this.credentialIds = source["credentialIds"];
+	    }
+	}
+	export class Experience {
+	    id: number;
+	    kind: string;
+	    titleEn: string;
+	    titleFr: string;
+	    organisation: string;
+	    place: string;
+	    startMonth: string;
+	    endMonth: string;
+	    hours: number;
+	    descriptionEn: string;
+	    descriptionFr: string;
+	    skills: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Experience(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.titleEn = source["titleEn"];
+	        this.titleFr = source["titleFr"];
+	        this.organisation = source["organisation"];
+	        this.place = source["place"];
+	        this.startMonth = source["startMonth"];
+	        this.endMonth = source["endMonth"];
+	        this.hours = source["hours"];
+	        this.descriptionEn = source["descriptionEn"];
+	        this.descriptionFr = source["descriptionFr"];
+	        this.skills = source["skills"];
+	    }
+	}
+	export class SelfIdentification {
+	    newcomer: boolean;
+	    indigenous: boolean;
+	    disability: boolean;
+	    racialized: boolean;
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SelfIdentification(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.newcomer = source["newcomer"];
+	        this.indigenous = source["indigenous"];
+	        this.disability = source["disability"];
+	        this.racialized = source["racialized"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class Learner {
+	    displayName: string;
+	    legalName: string;
+	    preferredLanguage: string;
+	    email: string;
+	    phone: string;
+	    community: string;
+	    region: string;
+	    selfId: SelfIdentification;
+	
+	    static createFrom(source: any = {}) {
+	        return new Learner(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.displayName = source["displayName"];
+	        this.legalName = source["legalName"];
+	        this.preferredLanguage = source["preferredLanguage"];
+	        this.email = source["email"];
+	        this.phone = source["phone"];
+	        this.community = source["community"];
+	        this.region = source["region"];
+	        this.selfId = this.convertValues(source["selfId"], SelfIdentification);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class SupportNote {
+	    id: number;
+	    category: string;
+	    date: string;
+	    provider: string;
+	    text: string;
+	    followUp: string;
+	    shareWithCoach: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SupportNote(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.category = source["category"];
+	        this.date = source["date"];
+	        this.provider = source["provider"];
+	        this.text = source["text"];
+	        this.followUp = source["followUp"];
+	        this.shareWithCoach = source["shareWithCoach"];
+	    }
+	}
+
+}
+
