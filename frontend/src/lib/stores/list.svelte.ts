@@ -15,6 +15,11 @@ export interface Resettable {
 
 const registry: Resettable[] = [];
 
+/** registerResettable adds a store that is not a ListStore to those resetAreaStores empties. */
+export function registerResettable(store: Resettable): void {
+  registry.push(store);
+}
+
 /** resetAreaStores empties every area store, so nothing of one portfolio shows in another. */
 export function resetAreaStores(): void {
   for (const store of registry) store.reset();
@@ -30,7 +35,7 @@ export class ListStore<T extends { id: number }> implements Resettable {
 
   constructor(api: ListApi<T>) {
     this.#api = api;
-    registry.push(this);
+    registerResettable(this);
   }
 
   /** load fetches the whole list in the order Go gives it. */

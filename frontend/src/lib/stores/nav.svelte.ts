@@ -1,17 +1,42 @@
 // Which screen of an open portfolio is showing.
+import { tick } from 'svelte';
 
-/** SCREENS are the screens of an open portfolio, in nav order. */
-export const SCREENS = ['profile', 'experiences', 'credentials', 'evidence', 'support'] as const;
+/**
+ * SCREENS are the screens of an open portfolio, in nav order. The guide is the home: it comes
+ * first and a portfolio opens on it. The PLAR screens follow the records they draw on; the
+ * Export screen goes right after 'readiness' when it exists.
+ */
+export const SCREENS = [
+  'guide',
+  'profile',
+  'experiences',
+  'credentials',
+  'evidence',
+  'targets',
+  'claims',
+  'readiness',
+  'support',
+] as const;
 
 /** Screen names one screen. */
 export type Screen = (typeof SCREENS)[number];
 
+/** HOME is the screen a portfolio opens on. */
+export const HOME: Screen = 'guide';
+
 /** Nav holds the current screen. */
 class Nav {
-  current = $state<Screen>('profile');
+  current = $state<Screen>(HOME);
 
   go(screen: Screen): void {
     this.current = screen;
+  }
+
+  /** open shows a screen and, as a new page is to a screen reader, puts focus on its heading. */
+  async open(screen: Screen): Promise<void> {
+    this.go(screen);
+    await tick();
+    document.querySelector<HTMLElement>('#main h1')?.focus();
   }
 }
 

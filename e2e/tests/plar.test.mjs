@@ -1,0 +1,261 @@
+// PLAR as a learner does it, on the demo portfolio (experiences, microcredentials, evidence):
+// add a target, import the example outcomes file (and see a bad file refused, row named), claim
+// two outcomes and link evidence, watch readiness and the guide change after each save, then
+// switch to French and find the same state in French. The guide, targets, self-assessment,
+// claim form and readiness screens are scanned with axe-core and photographed in both languages.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { axeScan, launchBrowser, newPage, screenshot } from '../lib/browser.mjs';
+import { messages, msg } from '../lib/locales.mjs';
+import { repoRoot, startApp, tempDataDir } from '../lib/server.mjs';
+
+const devBin = process.env.PASSERELLE_DEV_BIN || path.join(repoRoot, 'build', 'bin', 'passerelle-dev');
+const OUTCOMES_CSV = path.join(repoRoot, 'docs', 'examples', 'outcomes.csv');
+const TARGET = { name: 'BIO 110 — Collège du Nord', institution: 'Collège du Nord' };
+// Two outcomes of docs/examples/outcomes.csv, in both languages.
+const O1 = {
+  code: 'MLT101-1',
+  en: 'Apply biosafety and WHMIS procedures when handling specimens and chemicals.',
+  fr: 'Appliquer les procédures de biosécurité et du SIMDUT lors de la manipulation d’échantillons et de produits chimiques.',
+};
+const O2 = { code: 'MLT101-7' };
+// Evidence of the demo portfolio: a certificate with a named verifier, and a photo of practice.
+const CERTIFICATE = 'Certificat de salubrité alimentaire';
+const PHOTO = 'Équipe du samedi à la banque alimentaire';
+
+/** A narrative of n words. */
+function words(n) {
+  const text = 'At the hospital laboratory I handled blood and urine specimens every day and followed biosafety rules'.split(' ');
+  return Array.from({ length: n }, (_, i) => text[i % text.length]).join(' ');
+}
+
+let app;
+let browser;
+let workDir;
+
+before(async () => {
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-plar-'));
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+test('a learner imports outcomes, claims two, links evidence, and sees readiness change in English and French', { timeout: 300_000 }, async () => {
+  const dataDir = tempDataDir();
+  mkdirSync(path.join(dataDir, 'portfolios'), { recursive: true });
+  execFileSync(devBin, ['demo', '--out', path.join(dataDir, 'portfolios', 'demo.passerelle')], {
+    env: { ...process.env, PASSERELLE_DATA_DIR: dataDir },
+  });
+  const badCsv = path.join(workDir, 'outcomes-bad.csv');
+  writeFileSync(badCsv, 'code,text_en,text_fr\r\nBAD-1,Fine,Bien\r\nBAD-2,,\r\n');
+
+  app = await startApp({ dataDir });
+  const { page, offsite, errors } = await newPage(browser);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  page.setDefaultTimeout(15_000);
+
+  const problems = [];
+  const scan = async (label) => {
+    const serious = await axeScan(page, label);
+    if (serious.length > 0) problems.push(`${label}: ${serious.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
+    await screenshot(page, label);
+  };
+
+  try {
+    await flow();
+  } catch (err) {
+    await screenshot(page, 'plar-FAILED').catch(() => {});
+    throw err;
+  }
+
+  assert.deepEqual(problems, [], 'serious or critical axe violations (details above)');
+  assert.deepEqual(offsite, [], 'requests that left 127.0.0.1');
+  assert.deepEqual(errors, [], 'uncaught errors in the page');
+
+  async function flow() {
+    let lang = 'en';
+    let t = messages(lang);
+    const h = (level, name) => page.getByRole('heading', { level, name, exact: true });
+    const button = (name) => page.getByRole('button', { name, exact: true });
+    const field = (label) => page.getByLabel(label, { exact: true });
+    const main = () => page.locator('#main');
+    const goTo = async (navId, headingId) => {
+      await page.getByRole('navigation').getByRole('button', { name: t(navId), exact: true }).click();
+      await h(1, t(headingId)).waitFor();
+    };
+    const switchLanguage = async (to) => {
+      await button(to === 'fr' ? msg('en', 'LanguageFrench') : msg('en', 'LanguageEnglish')).click();
+      lang = to;
+      t = messages(to);
+      await page.locator(`html[lang="${to}"]`).waitFor({ state: 'attached' });
+    };
+    const summary = (claimed, ready) => t('ReadinessSummary', { Claimed: claimed, Total: 8, Ready: ready });
+    const card = (code) => main().locator('li.card').filter({ has: h(3, code) });
+
+    // ---- open the demo portfolio: it opens on the guide -------------------------------------------
+    await page.goto(app.url);
+    await page.locator('html[lang]').waitFor({ state: 'attached' });
+    await page.locator('main h1').waitFor({ timeout: 30_000 });
+    if ((await page.evaluate(() => document.documentElement.lang)) === 'fr') await switchLanguage('en');
+    await page.getByRole('button', { name: new RegExp(`^${t('PortfolioOpen')} .*démo$`) }).click();
+    await page.locator('.guide-steps').waitFor();
+    // The demo learner prefers French, and the portfolio opens in the language it was left in.
+    if ((await page.evaluate(() => document.documentElement.lang)) === 'fr') await switchLanguage('en');
+    await h(1, t('GuideHeading')).waitFor();
+    await page.locator('.guide-steps > li').nth(7).waitFor();
+    assert.equal(await page.locator('.guide-steps > li[aria-current="step"]').count(), 1, 'one current step');
+    await scan('plar-guide-demo-en');
+
+    // ---- a new target, its outcomes from the example CSV ---------------------------------------------
+    await goTo('NavTargets', 'TargetsHeading');
+    await button(t('TargetAdd')).click();
+    await h(2, t('TargetFormAddHeading')).waitFor();
+    await field(t('TargetFormNameLabel')).fill(TARGET.name);
+    await field(t('TargetFormInstitutionLabel')).fill(TARGET.institution);
+    assert.equal(await field(t('TargetFormCurrencyLabel')).inputValue(), '5', 'currency limit defaults to 5 years');
+    await field(t('MethodPortfolio')).check();
+    await field(t('MethodInterview')).check();
+    await scan('plar-target-form-en');
+    await button(t('TargetFormSave')).click();
+    await h(2, t('TargetOutcomesHeading', { Name: TARGET.name })).waitFor();
+    await page.getByRole('status').filter({ hasText: t('TargetAdded', { Name: TARGET.name }) }).waitFor();
+
+    // A bad file is refused with its row and reason, and adds nothing.
+    const importField = field(t('TargetImportFileLabel'));
+    await importField.setInputFiles(badCsv);
+    const alert = page.locator('#outcomes-import-error');
+    await alert.filter({ hasText: t('ErrImportRowNoText', { Row: 3, Code: 'BAD-2' }) }).waitFor();
+    await page.getByText(t('TargetOutcomesEmpty'), { exact: true }).waitFor();
+
+    await importField.setInputFiles(OUTCOMES_CSV);
+    await page.getByRole('status').filter({ hasText: t('TargetImported', { Count: 8, Name: TARGET.name }) }).waitFor();
+    assert.equal(await alert.innerText(), '', 'the refusal is gone after a good import');
+    assert.equal(await main().locator('.outcome-row').count(), 8);
+    await page.getByText(O1.en, { exact: true }).waitFor();
+    await scan('plar-targets-en');
+
+    // ---- readiness before any claim ------------------------------------------------------------------
+    await goTo('NavReadiness', 'ReadinessHeading');
+    // Two targets now: the one just added is the one shown.
+    assert.equal(await field(t('TargetPickerLabel')).locator('option:checked').innerText(), TARGET.name);
+    await page.getByText(summary(0, 0), { exact: true }).waitFor();
+    const bar = page.getByRole('progressbar', { name: t('ReadinessProgressLabel') });
+    assert.equal(await bar.getAttribute('aria-valuenow'), '0');
+    assert.equal(await bar.getAttribute('aria-valuemax'), '8');
+    await main().getByText(t('StepDecideClaim', { Code: O1.code }), { exact: false }).first().waitFor();
+
+    // ---- claim the first outcome: rating, a full narrative, the certificate and how it relates -----
+    await goTo('NavClaims', 'ClaimsHeading');
+    await button(`${t('ClaimStart')} ${O1.code}`).click();
+    await h(2, t('ClaimFormAddHeading', { Code: O1.code })).waitFor();
+    // The prompts and the word count are beside the editor.
+    await page.getByText(t('ClaimPromptDid'), { exact: true }).waitFor();
+    await page.getByRole('radio', { name: t('RatingLevel3'), exact: true }).check();
+    await field(t('ClaimNarrativeEnLabel')).fill(words(80));
+    await page.getByText(t('ClaimWordCountEnough', { Count: 80, Min: 75 }), { exact: true }).waitFor();
+    await page.getByRole('checkbox', { name: new RegExp(`^${CERTIFICATE}`) }).check();
+    await field(t('ClaimRelevanceLabel', { Title: CERTIFICATE })).fill('It shows I was trained and tested on food and biological safety.');
+    await scan('plar-claim-form-en');
+    await button(t('ClaimSave')).click();
+    await page.getByRole('status').filter({ hasText: t('ClaimSaved', { Code: O1.code }) }).waitFor();
+    const rules = page.getByRole('list', { name: t('ClaimRulesHeading') });
+    for (const rule of ['RuleValid', 'RuleCurrent', 'RuleSufficient', 'RuleAuthentic']) {
+      await rules.getByText(t('RuleMet', { Rule: t(rule) }), { exact: true }).waitFor();
+    }
+    await button(t('ClaimClose')).click();
+    await card(O1.code).getByText(t('StatusReady'), { exact: true }).waitFor();
+
+    // ---- claim a second outcome with gaps: a short narrative, a photo not yet explained ----------
+    await button(`${t('ClaimStart')} ${O2.code}`).click();
+    await h(2, t('ClaimFormAddHeading', { Code: O2.code })).waitFor();
+    await page.getByRole('radio', { name: t('RatingLevel3'), exact: true }).check();
+    await field(t('ClaimNarrativeEnLabel')).fill(words(20));
+    await page.getByText(t('ClaimWordCount', { Count: 20, Min: 75 }), { exact: true }).waitFor();
+    await page.getByRole('checkbox', { name: new RegExp(`^${PHOTO}`) }).check();
+    await button(t('ClaimSave')).click();
+    await page.getByRole('status').filter({ hasText: t('ClaimSaved', { Code: O2.code }) }).waitFor();
+    await rules.getByText(t('RuleNotMet', { Rule: t('RuleValid') }), { exact: true }).waitFor();
+    await rules.getByText(t('StepExplainEvidence', { Title: PHOTO }), { exact: true }).waitFor();
+    await button(t('ClaimClose')).click();
+    await scan('plar-claims-en');
+
+    // ---- readiness has changed: 2 claimed, 1 ready, and what to do next names the gaps -----------
+    await goTo('NavReadiness', 'ReadinessHeading');
+    await page.getByText(summary(2, 1), { exact: true }).waitFor();
+    assert.equal(await bar.getAttribute('aria-valuenow'), '1');
+    const next = page.getByRole('region', { name: t('ReadinessNextHeading') });
+    await next.getByText(t('StepWriteNarrative', { Words: 20, Min: 75 }), { exact: false }).waitFor();
+    await next.getByText(t('StepExplainEvidence', { Title: PHOTO }), { exact: false }).waitFor();
+    await card(O1.code).getByText(t('StatusReady'), { exact: true }).waitFor();
+    await card(O2.code).getByText(t('StatusGaps'), { exact: true }).waitFor();
+    // The gap list explains its matches with the words they share.
+    await card(O2.code).getByRole('heading', { level: 4, name: t('ReadinessGapHeading') }).waitFor();
+    await scan('plar-readiness-gaps-en');
+
+    // ---- from readiness straight to the claim; fix it; readiness follows --------------------------
+    await card(O2.code).getByRole('button', { name: `${t('ReadinessWorkOnClaim')} ${O2.code}` }).click();
+    await h(2, t('ClaimFormEditHeading', { Code: O2.code })).waitFor();
+    await field(t('ClaimNarrativeEnLabel')).fill(words(90));
+    await field(t('ClaimRelevanceLabel', { Title: PHOTO })).fill('I train and coach the new Saturday volunteers.');
+    await button(t('ClaimSave')).click();
+    await page.getByRole('status').filter({ hasText: t('ClaimSaved', { Code: O2.code }) }).waitFor();
+    await rules.getByText(t('RuleMet', { Rule: t('RuleValid') }), { exact: true }).waitFor();
+    await rules.getByText(t('RuleMet', { Rule: t('RuleSufficient') }), { exact: true }).waitFor();
+    await goTo('NavReadiness', 'ReadinessHeading');
+    await page.getByText(summary(2, 2), { exact: true }).waitFor();
+    assert.equal(await bar.getAttribute('aria-valuenow'), '2');
+    await scan('plar-readiness-en');
+
+    // ---- the guide follows the data: every claim is supported, so Export is the current step -----
+    await goTo('NavGuide', 'GuideHeading');
+    const current = page.locator('.guide-steps > li[aria-current="step"]');
+    await current.getByRole('heading', { level: 2, name: t('GuideStepExport') }).waitFor();
+    for (const id of ['Evidence', 'Narratives', 'Review']) {
+      const step = page.locator('.guide-steps > li').filter({ has: h(2, t(`GuideStep${id}`)) });
+      await step.getByText(t('GuideStateDone'), { exact: true }).waitFor();
+    }
+    // Keyboard: the step's button leads to its screen, and focus lands on that screen's heading.
+    await page.locator('#guide-go-Review').focus();
+    await page.keyboard.press('Enter');
+    await h(1, t('ReadinessHeading')).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus on the new screen’s heading');
+    await goTo('NavGuide', 'GuideHeading');
+    await scan('plar-guide-en');
+
+    // ---- French: the same state, in French -------------------------------------------------------
+    await switchLanguage('fr');
+    await h(1, t('GuideHeading')).waitFor();
+    await current.getByRole('heading', { level: 2, name: t('GuideStepExport') }).waitFor();
+    await current.getByText(t('GuideStateCurrent'), { exact: true }).waitFor();
+    await scan('plar-guide-fr');
+
+    await goTo('NavReadiness', 'ReadinessHeading');
+    await page.getByText(summary(2, 2), { exact: true }).waitFor();
+    // The institution's French wording, marked as French.
+    const frText = card(O1.code).locator('p[lang="fr"]');
+    assert.equal(await frText.innerText(), O1.fr);
+    await card(O1.code).getByText(t('StatusReady'), { exact: true }).waitFor();
+    await card(O1.code).getByText(t('RuleMet', { Rule: t('RuleAuthentic') }), { exact: true }).waitFor();
+    await page.getByText(t('StepDecideClaim', { Code: 'MLT101-2' }), { exact: false }).first().waitFor();
+    await scan('plar-readiness-fr');
+
+    await goTo('NavClaims', 'ClaimsHeading');
+    await card(O2.code).getByText(t('StatusReady'), { exact: true }).waitFor();
+    await scan('plar-claims-fr');
+    await card(O1.code).getByRole('button', { name: `${t('ClaimEdit')} ${O1.code}` }).click();
+    await h(2, t('ClaimFormEditHeading', { Code: O1.code })).waitFor();
+    await page.getByText(t('ClaimWordCountEnough', { Count: 80, Min: 75 }), { exact: true }).waitFor();
+    await scan('plar-claim-form-fr');
+
+    await goTo('NavTargets', 'TargetsHeading');
+    await page.getByText(O1.fr, { exact: true }).waitFor();
+    await scan('plar-targets-fr');
+  }
+});

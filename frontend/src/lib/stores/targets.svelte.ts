@@ -1,0 +1,174 @@
+// Targets: the courses the learner seeks credit for, each with its learning outcomes.
+import {
+  Delete,
+  DeleteOutcome,
+  ImportOutcomesData,
+  ImportOutcomesWithDialog,
+  List,
+  Save,
+  SaveOutcome,
+} from '../../../wailsjs/go/app/Targets';
+import { plar } from '../../../wailsjs/go/models';
+import { toAppError } from '../errors';
+import { readAsBase64 } from './evidence.svelte';
+import { ListStore } from './list.svelte';
+
+/** PLAR_METHODS are the assessment methods Go accepts, in the order the form offers them. */
+export const PLAR_METHODS = ['Portfolio', 'ChallengeExam', 'Interview', 'Demonstration'] as const;
+
+/** TARGET_LANGUAGES are the languages a submission can be made in. */
+export const TARGET_LANGUAGES = ['en', 'fr', 'bilingual'] as const;
+
+/** DEFAULT_CURRENCY_YEARS is how recent evidence must be unless the target says otherwise. */
+export const DEFAULT_CURRENCY_YEARS = 5;
+
+/** MAX_IMPORT_BYTES is Go's limit for an outcomes file (2 MB); bigger files are refused unread. */
+export const MAX_IMPORT_BYTES = 2 << 20;
+
+/** MAX_IMPORT_KB is that limit as the KB figure Go's message ErrImportTooLarge shows. */
+export const MAX_IMPORT_KB = MAX_IMPORT_BYTES >> 10;
+
+/** Bilingual is a text in one language, with that language, for a lang attribute. */
+export interface Bilingual {
+  text: string;
+  lang: 'en' | 'fr';
+}
+
+/**
+ * inLanguage picks the learner's or institution's text in the UI language when there is one,
+ * else in the other, and says which language it is in.
+ */
+export function inLanguage(en: string, fr: string, uiLang: string): Bilingual {
+  const first: Bilingual = uiLang === 'fr' ? { text: fr, lang: 'fr' } : { text: en, lang: 'en' };
+  const second: Bilingual = uiLang === 'fr' ? { text: en, lang: 'en' } : { text: fr, lang: 'fr' };
+  if ((first.text ?? '').trim()) return { text: first.text.trim(), lang: first.lang };
+  return { text: (second.text ?? '').trim(), lang: second.lang };
+}
+
+/** outcomeText is an outcome's wording in the UI language when the institution gave one. */
+export function outcomeText(o: plar.Outcome, uiLang: string): Bilingual {
+  return inLanguage(o.textEn, o.textFr, uiLang);
+}
+
+/** TargetsStore is the list of targets, the one the PLAR screens are showing, and its outcomes. */
+class TargetsStore extends ListStore<plar.Target> {
+  /** selectedId is the target the guide, claims and readiness screens show (0: the first). */
+  selectedId = $state(0);
+
+  constructor() {
+    super({
+      list: List,
+      save: (t) => Save(plar.Target.createFrom(t)),
+      remove: Delete,
+    });
+  }
+
+  /** selected is the target being shown: the chosen one, else the first, else none. */
+  get selected(): plar.Target | undefined {
+    return this.find(this.selectedId) ?? this.items[0];
+  }
+
+  /** select makes a target the one the PLAR screens show. */
+  select(id: number): void {
+    this.selectedId = id;
+  }
+
+  /** load fetches every target, and keeps the selection on a target that still exists. */
+  override async load(): Promise<void> {
+    await super.load();
+    if (!this.find(this.selectedId)) this.selectedId = this.items[0]?.id ?? 0;
+  }
+
+  /** save creates or updates a target; a new one becomes the selected one. */
+  override async save(item: TargetDraft): Promise<plar.Target> {
+    const saved = await super.save(plar.Target.createFrom(item));
+    this.selectedId = saved.id;
+    return saved;
+  }
+
+  /** saveOutcome adds (id 0) or updates one outcome, then reloads the targets. */
+  async saveOutcome(o: plar.Outcome): Promise<plar.Outcome> {
+    let saved: plar.Outcome;
+    try {
+      saved = await SaveOutcome(plar.Outcome.createFrom(o));
+    } catch (e) {
+      throw toAppError(e);
+    }
+    await this.load();
+    return saved;
+  }
+
+  /** deleteOutcome removes an outcome (and the claim on it), then reloads the targets. */
+  async deleteOutcome(id: number): Promise<void> {
+    try {
+      await DeleteOutcome(id);
+    } catch (e) {
+      throw toAppError(e);
+    }
+    await this.load();
+  }
+
+  /**
+   * importFile sends a CSV or JSON file chosen in the page to Go, which adds all its outcomes
+   * or none. A file over Go's limit is refused before it is read (code "too_large", no message).
+   */
+  async importFile(targetId: number, file: Blob): Promise<plar.Outcome[]> {
+    if (file.size > MAX_IMPORT_BYTES) throw { code: 'too_large', message: '', field: '' };
+    let data: string;
+    try {
+      data = await readAsBase64(file);
+    } catch {
+      throw { code: 'read_failed', message: '', field: '' };
+    }
+    return this.#imported(() => ImportOutcomesData(targetId, data));
+  }
+
+  /** importWithDialog lets the learner choose the file in the native dialog; [] when cancelled. */
+  async importWithDialog(targetId: number): Promise<plar.Outcome[]> {
+    return this.#imported(() => ImportOutcomesWithDialog(targetId));
+  }
+
+  async #imported(call: () => Promise<plar.Outcome[] | null>): Promise<plar.Outcome[]> {
+    let added: plar.Outcome[];
+    try {
+      added = (await call()) ?? [];
+    } catch (e) {
+      throw toAppError(e);
+    }
+    if (added.length > 0) await this.load();
+    return added;
+  }
+
+  override reset(): void {
+    super.reset();
+    this.selectedId = 0;
+  }
+}
+
+/** targets is the learner's list of targets. */
+export const targets = new TargetsStore();
+
+/** TargetDraft is a target as plain data, for a form to edit. */
+export type TargetDraft = Omit<plar.Target, 'convertValues'>;
+
+/** blankTarget is a new, unsaved target with the default currency limit. */
+export function blankTarget(): plar.Target {
+  return plar.Target.createFrom({
+    id: 0,
+    name: '',
+    institution: '',
+    program: '',
+    courseCode: '',
+    courseTitle: '',
+    language: 'en',
+    currencyYears: DEFAULT_CURRENCY_YEARS,
+    methods: [],
+    methodsNotes: '',
+    outcomes: [],
+  });
+}
+
+/** blankOutcome is a new, unsaved outcome of a target. */
+export function blankOutcome(targetId: number): plar.Outcome {
+  return plar.Outcome.createFrom({ id: 0, targetId, code: '', textEn: '', textFr: '' });
+}
