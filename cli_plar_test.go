@@ -48,7 +48,7 @@ func TestCLI_TargetImportThenReadiness(t *testing.T) {
 	}
 	code, out, _ = runCLI(t, "readiness", "--portfolio", path, "--target", "Intervention sociale")
 	if code != 0 || !strings.Contains(out, "Intervention sociale: 2 outcomes, 0 claimed, 0 ready") ||
-		!strings.Contains(out, "Decide whether to claim outcome SOC-1.") {
+		!strings.Contains(out, "SOC-1 — Decide whether to claim this outcome.") {
 		t.Fatalf("readiness text: %s", out)
 	}
 	if code, _, stderr := runCLI(t, "readiness", "--portfolio", path, "--target", "Nope"); code != 1 ||

@@ -52,7 +52,7 @@ func (x *Targets) DeleteOutcome(id int64) error {
 func (x *Targets) ImportOutcomesData(targetID int64, data string) ([]plar.Outcome, error) {
 	raw, err := base64.StdEncoding.DecodeString(stripDataURL(data))
 	if err != nil {
-		return nil, portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportColumns")
+		return nil, portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportDataInvalid")
 	}
 	outcomes, err := plar.ParseOutcomes(raw)
 	if err != nil {

@@ -1,6 +1,7 @@
 package plar
 
 import (
+	"fmt"
 	"slices"
 
 	"passerelle/portfolio"
@@ -94,7 +95,8 @@ func cleanClaim(c Claim) (Claim, error) {
 			continue
 		}
 		seen[l.EvidenceID] = true
-		if l.Relevance, err = portfolio.CleanText("relevance", l.Relevance, portfolio.MaxShortText*3); err != nil {
+		field := fmt.Sprintf("relevance-%d", l.EvidenceID)
+		if l.Relevance, err = portfolio.CleanText(field, l.Relevance, portfolio.MaxShortText*3); err != nil {
 			return c, err
 		}
 		links = append(links, l)
