@@ -20,7 +20,7 @@ import (
 // isCommand tells the headless subcommands, none of which starts GTK, from window flags.
 func isCommand(arg string) bool {
 	switch arg {
-	case "demo", "check", "target", "readiness", "help", "-h", "--help", "-help":
+	case "demo", "check", "target", "readiness", "backup", "restore", "help", "-h", "--help", "-help":
 		return true
 	}
 	return false
@@ -75,6 +75,7 @@ func defaultDataDir() string {
 type cli struct {
 	catalog        *locales.Catalog
 	lang           string
+	dataDir        string
 	stdout, stderr io.Writer
 }
 
@@ -96,8 +97,8 @@ func (c cli) fail(err error) int {
 	return 1
 }
 
-func runCommand(ctx context.Context, catalog *locales.Catalog, args []string, stdout, stderr io.Writer) int {
-	c := cli{catalog: catalog, lang: locales.Normalize(systemLocale()), stdout: stdout, stderr: stderr}
+func runCommand(ctx context.Context, catalog *locales.Catalog, dataDir string, args []string, stdout, stderr io.Writer) int {
+	c := cli{catalog: catalog, lang: locales.Normalize(systemLocale()), dataDir: dataDir, stdout: stdout, stderr: stderr}
 	switch args[0] {
 	case "demo":
 		return c.demo(ctx, args[1:])
@@ -107,6 +108,10 @@ func runCommand(ctx context.Context, catalog *locales.Catalog, args []string, st
 		return c.targetImport(ctx, args[1:])
 	case "readiness":
 		return c.readiness(ctx, args[1:])
+	case "backup":
+		return c.backup(ctx, args[1:])
+	case "restore":
+		return c.restore(ctx, args[1:])
 	default:
 		c.say(stdout, "CliUsage")
 		return 0

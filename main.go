@@ -42,7 +42,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if len(rest) > 0 && isCommand(rest[0]) {
-		return runCommand(ctx, catalog, rest, stdout, stderr)
+		return runCommand(ctx, catalog, dataDir, rest, stdout, stderr)
 	}
 	os.Args = append(os.Args[:1], rest...) // Wails' dev build reads its own flags from here
 	return runWindow(dataDir, catalog, stderr)

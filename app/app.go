@@ -18,23 +18,25 @@ type Services struct {
 	Targets     *Targets
 	Claims      *Claims
 	Readiness   *Readiness
+	Data        *Data
 }
 
 // NewServices builds every service over one session.
 func NewServices(s *Session) *Services {
 	return &Services{Session: s, Settings: &Settings{s}, Profile: &Profile{s},
 		Experiences: &Experiences{s}, Credentials: &Credentials{s}, Evidence: &Evidence{s}, Support: &Support{s},
-		Targets: &Targets{s}, Claims: &Claims{s}, Readiness: &Readiness{s}}
+		Targets: &Targets{s}, Claims: &Claims{s}, Readiness: &Readiness{s}, Data: &Data{s}}
 }
 
 // Bind lists the services in the form Wails binds.
 func (v *Services) Bind() []any {
 	return []any{v.Session, v.Settings, v.Profile, v.Experiences, v.Credentials, v.Evidence, v.Support,
-		v.Targets, v.Claims, v.Readiness}
+		v.Targets, v.Claims, v.Readiness, v.Data}
 }
 
 // Startup wires the window's context in: reopening the last portfolio and native file drops.
 func (v *Services) Startup(ctx context.Context) {
+	v.Data.startup(ctx)
 	v.Session.startup(ctx)
 	runtime.OnFileDrop(ctx, func(_, _ int, paths []string) { v.Evidence.dropped(paths) })
 }

@@ -53,6 +53,8 @@ type Session struct {
 	store    *portfolio.Store
 	language string
 	now      func() time.Time
+	bg       *background                     // the open portfolio's snapshots and inactivity lock
+	emit     func(event string, data ...any) // sends an event to the page; nil outside the window
 }
 
 // NewSession prepares a session over dataDir; systemLocale picks the first-run language.
@@ -80,11 +82,13 @@ func (s *Session) startup(ctx context.Context) {
 // shutdown closes the open portfolio so its WAL is checkpointed into the file.
 func (s *Session) shutdown(ctx context.Context) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
+	stopped := s.stopBackgroundLocked()
 	if s.store != nil {
 		s.store.Close()
 		s.store = nil
 	}
+	s.mu.Unlock()
+	<-stopped
 }
 
 // portfoliosDir is where new portfolios are created.
@@ -189,10 +193,12 @@ func (s *Session) OpenWithDialog() (State, error) {
 }
 
 func (s *Session) switchToLocked(st *portfolio.Store) (State, error) {
+	s.stopBackgroundLocked()
 	if s.store != nil {
 		s.store.Close()
 	}
 	s.store = st
+	s.startBackgroundLocked(st)
 	if lang, err := st.Language(s.ctx); err == nil && lang != "" {
 		s.language = lang
 	}
@@ -227,6 +233,7 @@ func (s *Session) Rename(path, name string) (State, error) {
 func (s *Session) Close() (State, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.stopBackgroundLocked()
 	if s.store != nil {
 		s.store.Close()
 		s.store = nil
@@ -237,14 +244,13 @@ func (s *Session) Close() (State, error) {
 	return s.stateLocked()
 }
 
-// withStore runs fn on the open portfolio, or reports that none is open.
+// withStore runs fn on the open portfolio, or reports that none is open; the call counts as
+// the learner's activity for the inactivity lock.
 func withStore[T any](s *Session, fn func(context.Context, *portfolio.Store) (T, error)) (T, error) {
-	s.mu.Lock()
-	st, ctx := s.store, s.ctx
-	s.mu.Unlock()
-	if st == nil {
+	st, ctx, _, err := s.active(true)
+	if err != nil {
 		var zero T
-		return zero, portfolio.Errorf(portfolio.CodeNotOpen, "", "ErrNoPortfolioOpen")
+		return zero, err
 	}
 	return fn(ctx, st)
 }

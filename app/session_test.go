@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,7 +18,9 @@ func newSession(t *testing.T, dir, locale string) *Session {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewSession(dir, c, locale, func() time.Time { return time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC) })
+	s := NewSession(dir, c, locale, func() time.Time { return time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC) })
+	t.Cleanup(func() { s.shutdown(context.Background()) }) // stops its snapshots before the folder goes
+	return s
 }
 
 func TestSession_FirstRunFollowsTheSystemLocale(t *testing.T) {

@@ -17,6 +17,7 @@ const (
 	CodeUnsupported Code = "unsupported"
 	CodeNotOpen     Code = "not_open"
 	CodeDiskFull    Code = "disk_full"
+	CodeLocked      Code = "locked"
 	CodeInternal    Code = "internal"
 )
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 )
 
@@ -28,7 +29,44 @@ func PeekName(ctx context.Context, path string) (string, error) {
 	defer db.Close()
 	var name string
 	if err := db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'name'`).Scan(&name); err != nil {
-		return "", classify(fmt.Errorf("peek portfolio name: %w", err))
+		return "", unreadable(fmt.Errorf("peek portfolio name: %w", err))
 	}
 	return name, nil
+}
+
+// probe reads the schema through a read-only, immutable connection before anything opens the
+// file for writing, so a damaged file is refused with a clear message and never modified (not
+// even switched to WAL). A file with a WAL beside it is left to SQLite: after a crash, the file
+// alone may be half checkpointed, and only recovery from the WAL makes it whole.
+func probe(ctx context.Context, path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("open portfolio: %w", err)
+	}
+	if info, err := os.Stat(abs + "-wal"); err == nil && info.Size() > 0 {
+		return nil
+	}
+	q := url.Values{}
+	q.Set("mode", "ro")
+	q.Set("immutable", "1")
+	db, err := sql.Open("sqlite", (&url.URL{Scheme: "file", Path: abs, RawQuery: q.Encode()}).String())
+	if err != nil {
+		return fmt.Errorf("open portfolio: %w", err)
+	}
+	defer db.Close()
+	var n int
+	err = db.QueryRowContext(ctx, `SELECT count(*) FROM meta`).Scan(&n)
+	if err == nil || ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return unreadable(err)
+}
+
+// unreadable explains a failure to read a file that passed the header check: a storage error
+// the learner can act on, or else a damaged file.
+func unreadable(err error) error {
+	if c := classify(err); ErrorCode(c) != CodeInternal {
+		return c
+	}
+	return &wrapped{Errorf(CodeUnsupported, "", "ErrPortfolioDamaged"), err}
 }

@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -36,6 +38,13 @@ type Store struct {
 	db   *sql.DB
 	path string
 	now  func() time.Time
+	kdf  kdfParams // the cost of deriving a key from a new passphrase
+
+	mu      sync.Mutex
+	key     []byte // the data key while unlocked, nil while locked or without a passphrase
+	wrapped string // the sealed data key that key was unwrapped from
+
+	revision atomic.Uint64 // committed write transactions since open
 }
 
 // Option adjusts how a portfolio is opened.
@@ -72,6 +81,12 @@ func Create(ctx context.Context, path, name string, opts ...Option) (*Store, err
 			name, s.stamp())
 		return err
 	})
+	if err == nil {
+		// The header (application ID, schema version) must reach the file itself now: until the
+		// first checkpoint it lives only in the WAL, and a crash would leave a file that does not
+		// look like a portfolio.
+		err = s.checkpoint(ctx)
+	}
 	if err != nil {
 		s.Close()
 		os.Remove(path)
@@ -86,6 +101,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err := checkHeader(path); err != nil {
 		return nil, err
 	}
+	if err := probe(ctx, path); err != nil {
+		return nil, err
+	}
 	s, err := openDB(ctx, path, opts)
 	if err != nil {
 		return nil, err
@@ -93,6 +111,11 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, err
+	}
+	if s.Revision() > 0 {
+		// An upgraded schema version reaches the file's header at once (see Create); should
+		// another program hold the file, the WAL keeps it safe until the next checkpoint.
+		s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`)
 	}
 	return s, nil
 }
@@ -131,7 +154,10 @@ func openDB(ctx context.Context, path string, opts []Option) (*Store, error) {
 		return nil, fmt.Errorf("open portfolio: %w", err)
 	}
 	q := url.Values{}
-	for _, p := range []string{"foreign_keys(1)", "busy_timeout(5000)", "journal_mode(WAL)", "synchronous(FULL)"} {
+	// secure_delete zeroes what a change or a deletion leaves behind, so private text removed
+	// from the portfolio is not left in its free space.
+	for _, p := range []string{"foreign_keys(1)", "busy_timeout(5000)", "journal_mode(WAL)", "synchronous(FULL)",
+		"secure_delete(1)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
@@ -144,7 +170,7 @@ func openDB(ctx context.Context, path string, opts []Option) (*Store, error) {
 		db.Close()
 		return nil, classify(fmt.Errorf("open portfolio: %w", err))
 	}
-	s := &Store{db: db, path: abs, now: time.Now}
+	s := &Store{db: db, path: abs, now: time.Now, kdf: defaultKDF()}
 	for _, o := range opts {
 		o(s)
 	}
@@ -207,7 +233,9 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("apply migration %s: %w", names[i], err)
+			// Our migrations are tested on every earlier schema; one that fails here meets a
+			// file whose schema is not what its version says.
+			return unreadable(fmt.Errorf("apply migration %s: %w", names[i], err))
 		}
 	}
 	return nil
@@ -226,8 +254,13 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return classify(fmt.Errorf("commit: %w", err))
 	}
+	s.revision.Add(1)
 	return nil
 }
+
+// Revision counts the write transactions committed since the portfolio was opened, so the app
+// can tell whether anything changed since its last snapshot.
+func (s *Store) Revision() uint64 { return s.revision.Load() }
 
 // classify turns storage failures a learner can act on (a full disk) into application errors.
 func classify(err error) error {
@@ -244,6 +277,11 @@ func classify(err error) error {
 	}
 	if strings.Contains(msg, "SQLITE_READONLY") || strings.Contains(msg, "readonly database") {
 		return &wrapped{&Error{Code: CodeUnsupported, MessageID: "ErrPortfolioReadOnly"}, err}
+	}
+	if strings.Contains(msg, "SQLITE_CORRUPT") || strings.Contains(msg, "SQLITE_NOTADB") ||
+		strings.Contains(msg, "malformed") || strings.Contains(msg, "file is not a database") ||
+		strings.Contains(msg, "unsupported file format") {
+		return &wrapped{&Error{Code: CodeUnsupported, MessageID: "ErrPortfolioDamaged"}, err}
 	}
 	return err
 }

@@ -6,24 +6,22 @@ import (
 	"fmt"
 )
 
-// SupportNotes lists the learner's private wraparound support notes, most recent first.
+// SupportNotes lists the learner's private wraparound support notes, most recent first; while
+// the portfolio is locked it refuses with CodeLocked.
 func (s *Store) SupportNotes(ctx context.Context) ([]SupportNote, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, category, date, provider, text, follow_up,
-		share_with_coach FROM support_note ORDER BY date DESC, id DESC`)
-	if err != nil {
-		return nil, classify(fmt.Errorf("list support notes: %w", err))
-	}
-	defer rows.Close()
-	out := []SupportNote{}
-	for rows.Next() {
-		var n SupportNote
-		if err := rows.Scan(&n.ID, &n.Category, &n.Date, &n.Provider, &n.Text, &n.FollowUp,
-			&n.ShareWithCoach); err != nil {
-			return nil, fmt.Errorf("read support note: %w", err)
+	var out []SupportNote
+	err := s.View(ctx, func(tx *sql.Tx) error {
+		sl, err := s.privacy(ctx, tx)
+		if err != nil {
+			return err
 		}
-		out = append(out, n)
+		out, err = readNotes(ctx, tx, sl)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // SaveSupportNote creates (ID 0) or updates a support note; sharing stays off unless asked for.
@@ -34,19 +32,24 @@ func (s *Store) SaveSupportNote(ctx context.Context, n SupportNote) (SupportNote
 	}
 	now := s.stamp()
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		sl, err := s.privacy(ctx, tx)
+		if err != nil {
+			return err
+		}
+		private := sealNote(sl, n)
 		if n.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO support_note (category, date, provider, text,
-				follow_up, share_with_coach, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-				n.Category, n.Date, n.Provider, n.Text, n.FollowUp, n.ShareWithCoach, now, now)
+			res, err := tx.ExecContext(ctx, `INSERT INTO support_note (category, provider, text, follow_up,
+				date, share_with_coach, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+				append(private, n.Date, n.ShareWithCoach, now, now)...)
 			if err != nil {
 				return fmt.Errorf("add support note: %w", err)
 			}
 			n.ID, err = res.LastInsertId()
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE support_note SET category = ?, date = ?, provider = ?,
-			text = ?, follow_up = ?, share_with_coach = ?, updated_at = ? WHERE id = ?`,
-			n.Category, n.Date, n.Provider, n.Text, n.FollowUp, n.ShareWithCoach, now, n.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE support_note SET category = ?, provider = ?, text = ?,
+			follow_up = ?, date = ?, share_with_coach = ?, updated_at = ? WHERE id = ?`,
+			append(private, n.Date, n.ShareWithCoach, now, n.ID)...)
 		if err != nil {
 			return fmt.Errorf("update support note: %w", err)
 		}
@@ -58,9 +61,13 @@ func (s *Store) SaveSupportNote(ctx context.Context, n SupportNote) (SupportNote
 	return n, nil
 }
 
-// DeleteSupportNote removes a support note for good.
+// DeleteSupportNote removes a support note for good; not while the portfolio is locked, so
+// someone else at a shared computer cannot throw the learner's notes away.
 func (s *Store) DeleteSupportNote(ctx context.Context, id int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := s.privacy(ctx, tx); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM support_note WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("delete support note: %w", err)

@@ -19,6 +19,9 @@ type Learner struct {
 	Community         string             `json:"community"`
 	Region            string             `json:"region"`
 	SelfID            SelfIdentification `json:"selfId"`
+	// Locked is true when the portfolio is locked: Email, Phone and SelfID are then sealed and
+	// read as empty, and saving leaves them as they were.
+	Locked bool `json:"locked"`
 }
 
 // SelfIdentification holds optional equity self-identification, private by default.

@@ -1,0 +1,175 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"passerelle/portfolio"
+)
+
+// How the open portfolio is looked after while the window is open.
+const (
+	// snapshotEvery is how often, while changes happen, the open portfolio gets a snapshot.
+	snapshotEvery = 10 * time.Minute
+	// tickEvery is how often the housekeeping looks at the clock.
+	tickEvery = 30 * time.Second
+)
+
+// Events the window sends the page about its data.
+const (
+	// EventLocked says the portfolio locked itself after the learner's chosen inactivity.
+	EventLocked = "data:locked"
+	// EventSnapshot says a snapshot was taken; its payload is the portfolio.BackupFile.
+	EventSnapshot = "data:snapshot"
+	// EventSnapshotFailed says a snapshot could not be taken; its payload is the UIError.
+	EventSnapshotFailed = "data:snapshot-failed"
+)
+
+// background looks after one open portfolio: a snapshot when it opens, another every
+// snapshotEvery while changes happen, and the inactivity lock. It has its own mutex, so its
+// goroutine never waits for the session's (which is held while it is stopped).
+type background struct {
+	store *portfolio.Store
+	dir   string
+	now   func() time.Time
+	emit  func(event string, data ...any)
+	fail  func(error) UIError
+
+	mu           sync.Mutex
+	lastActive   time.Time
+	minutes      int
+	lastSnapshot time.Time
+	snapRevision uint64
+	snapshotting sync.Mutex // one snapshot at a time
+
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+// startBackgroundLocked starts the housekeeping of a portfolio just opened; s.mu is held.
+func (s *Session) startBackgroundLocked(st *portfolio.Store) {
+	minutes, err := st.InactivityMinutes(s.ctx)
+	if err != nil {
+		minutes = portfolio.DefaultInactivityMinutes
+	}
+	ctx, cancel := context.WithCancel(context.WithoutCancel(s.ctx))
+	emit := s.emit
+	if emit == nil {
+		emit = func(string, ...any) {}
+	}
+	bg := &background{store: st, dir: portfolio.SnapshotDir(s.dataDir, st.Path()), now: s.now, emit: emit,
+		fail: s.uiError, lastActive: s.now(), minutes: minutes, cancel: cancel, done: make(chan struct{})}
+	s.bg = bg
+	go bg.run(ctx, time.NewTicker(tickEvery))
+}
+
+// stopBackgroundLocked stops the housekeeping (a snapshot under way is interrupted; closing
+// the store waits for its query) and returns a channel closed once it has stopped, to wait on
+// after s.mu is released: its goroutine may still need s.mu to translate a message.
+func (s *Session) stopBackgroundLocked() <-chan struct{} {
+	if s.bg == nil {
+		done := make(chan struct{})
+		close(done)
+		return done
+	}
+	s.bg.cancel()
+	done := s.bg.done
+	s.bg = nil
+	return done
+}
+
+func (bg *background) run(ctx context.Context, t *time.Ticker) {
+	defer close(bg.done)
+	defer t.Stop()
+	bg.snapshot(ctx)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			bg.tick(ctx)
+		}
+	}
+}
+
+// tick locks an idle portfolio and takes a snapshot when one is due.
+func (bg *background) tick(ctx context.Context) {
+	if bg.lockIfIdle() {
+		bg.emit(EventLocked)
+	}
+	bg.mu.Lock()
+	due := bg.store.Revision() != bg.snapRevision && bg.now().Sub(bg.lastSnapshot) >= snapshotEvery
+	bg.mu.Unlock()
+	if due {
+		bg.snapshot(ctx)
+	}
+}
+
+// snapshot takes a checked snapshot now and reports it to the page.
+func (bg *background) snapshot(ctx context.Context) (portfolio.BackupFile, error) {
+	bg.snapshotting.Lock()
+	defer bg.snapshotting.Unlock()
+	rev := bg.store.Revision()
+	b, err := bg.store.Snapshot(ctx, bg.dir)
+	bg.mu.Lock()
+	bg.lastSnapshot = bg.now() // after a failure (a full disk) too: retry at the next interval
+	if err == nil {
+		bg.snapRevision = rev
+	}
+	bg.mu.Unlock()
+	switch {
+	case err == nil:
+		bg.emit(EventSnapshot, b)
+	case ctx.Err() == nil:
+		fmt.Fprintf(os.Stderr, "passerelle: snapshot: %v\n", err)
+		bg.emit(EventSnapshotFailed, bg.fail(err))
+	}
+	return b, err
+}
+
+// lockIfIdle locks the portfolio when nobody used it for the learner's chosen minutes.
+func (bg *background) lockIfIdle() bool {
+	bg.mu.Lock()
+	idle := bg.now().Sub(bg.lastActive) >= time.Duration(bg.minutes)*time.Minute
+	bg.mu.Unlock()
+	if idle && bg.store.Unlocked() {
+		bg.store.Lock()
+		return true
+	}
+	return false
+}
+
+// touch records a call from the learner; a call after too long idle finds the portfolio
+// locked first, so walking away from a shared computer is safe even mid-screen.
+func (bg *background) touch() {
+	if bg.lockIfIdle() {
+		bg.emit(EventLocked)
+	}
+	bg.mu.Lock()
+	bg.lastActive = bg.now()
+	bg.mu.Unlock()
+}
+
+func (bg *background) setMinutes(n int) {
+	bg.mu.Lock()
+	bg.minutes = n
+	bg.mu.Unlock()
+}
+
+// active returns the open portfolio with the session's context and its housekeeping; touch
+// counts the call as the learner's activity.
+func (s *Session) active(touch bool) (*portfolio.Store, context.Context, *background, error) {
+	s.mu.Lock()
+	st, ctx, bg := s.store, s.ctx, s.bg
+	s.mu.Unlock()
+	if st == nil {
+		return nil, nil, nil, portfolio.Errorf(portfolio.CodeNotOpen, "", "ErrNoPortfolioOpen")
+	}
+	if touch {
+		bg.touch()
+	}
+	return st, ctx, bg, nil
+}
