@@ -20,7 +20,7 @@ import (
 // isCommand tells the headless subcommands, none of which starts GTK, from window flags.
 func isCommand(arg string) bool {
 	switch arg {
-	case "demo", "check", "target", "readiness", "backup", "restore", "help", "-h", "--help", "-help":
+	case "demo", "check", "target", "readiness", "backup", "restore", "export", "verify", "help", "-h", "--help", "-help":
 		return true
 	}
 	return false
@@ -108,6 +108,10 @@ func runCommand(ctx context.Context, catalog *locales.Catalog, dataDir string, a
 		return c.targetImport(ctx, args[1:])
 	case "readiness":
 		return c.readiness(ctx, args[1:])
+	case "export":
+		return c.export(ctx, args[1:])
+	case "verify":
+		return c.verify(args[1:])
 	case "backup":
 		return c.backup(ctx, args[1:])
 	case "restore":

@@ -12,6 +12,7 @@ import (
 
 	"passerelle/plar"
 	"passerelle/portfolio"
+	"passerelle/portfolio/pdf"
 )
 
 func catalog(t *testing.T) *Catalog {
@@ -108,6 +109,9 @@ func TestLocales_EveryIDTheCodeUsesExists(t *testing.T) {
 	}
 	for _, k := range portfolio.SupportCategories() {
 		used["SupportCategory"+k] = "portfolio.SupportCategories"
+	}
+	for _, id := range pdf.LabelIDs() {
+		used[id] = "pdf.LabelIDs"
 	}
 	for _, k := range plar.GuideSteps() {
 		used["GuideStep"+k] = "plar.GuideSteps"

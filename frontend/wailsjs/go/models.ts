@@ -1,5 +1,45 @@
 export namespace app {
 	
+	export class ExportRequest {
+	    targetId: number;
+	    language: string;
+	    includeSharedNotes: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.targetId = source["targetId"];
+	        this.language = source["language"];
+	        this.includeSharedNotes = source["includeSharedNotes"];
+	    }
+	}
+	export class ExportResult {
+	    path: string;
+	    pages: number;
+	    size: number;
+	    documentId: string;
+	    attached: number;
+	    notAttached: string[];
+	    notReproduced: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.pages = source["pages"];
+	        this.size = source["size"];
+	        this.documentId = source["documentId"];
+	        this.attached = source["attached"];
+	        this.notAttached = source["notAttached"];
+	        this.notReproduced = source["notReproduced"];
+	    }
+	}
 	export class PortfolioFile {
 	    path: string;
 	    name: string;
@@ -428,6 +468,24 @@ export namespace plar {
 
 export namespace portfolio {
 	
+	export class BackupFile {
+	    path: string;
+	    kind: string;
+	    taken: string;
+	    size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.kind = source["kind"];
+	        this.taken = source["taken"];
+	        this.size = source["size"];
+	    }
+	}
 	export class Credential {
 	    id: number;
 	    titleEn: string;
@@ -563,6 +621,7 @@ export namespace portfolio {
 	    community: string;
 	    region: string;
 	    selfId: SelfIdentification;
+	    locked: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Learner(source);
@@ -578,6 +637,7 @@ export namespace portfolio {
 	        this.community = source["community"];
 	        this.region = source["region"];
 	        this.selfId = this.convertValues(source["selfId"], SelfIdentification);
+	        this.locked = source["locked"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -597,6 +657,22 @@ export namespace portfolio {
 		    }
 		    return a;
 		}
+	}
+	export class LockState {
+	    hasPassphrase: boolean;
+	    locked: boolean;
+	    inactivityMinutes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LockState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.hasPassphrase = source["hasPassphrase"];
+	        this.locked = source["locked"];
+	        this.inactivityMinutes = source["inactivityMinutes"];
+	    }
 	}
 	
 	export class SupportNote {

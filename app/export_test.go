@@ -1,0 +1,103 @@
+package app
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"passerelle/locales"
+	"passerelle/plar"
+	"passerelle/portfolio"
+	"passerelle/portfolio/demo"
+)
+
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed; make setup installs it")
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+// TestWritePDF_DemoPortfolioKeepsPrivateNotesOut exports the demo in each language and reads
+// the PDF back: the learner and the claims are there, private notes never are, and a shared
+// note appears only when the learner chose to include shared notes.
+func TestWritePDF_DemoPortfolioKeepsPrivateNotesOut(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "demo.passerelle")
+	now := func() time.Time { return time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC) }
+	if err := demo.Write(ctx, path, now); err != nil {
+		t.Fatal(err)
+	}
+	st, err := portfolio.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	catalog, err := locales.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	targets, _ := plar.NewStore(st).Targets(ctx)
+	cases := []struct {
+		lang   string
+		shared bool
+		want   []string
+	}{
+		{"en", false, []string{"Aminata Mariam Koné", "MLT101-3"}},
+		{"fr", false, []string{"Aminata Mariam Koné", "Récit d’apprentissage"}},
+		{"bilingual", true, []string{"Aminata Mariam Koné", "Plan de reconnaissance des acquis"}},
+	}
+	for _, c := range cases {
+		t.Run(c.lang, func(t *testing.T) {
+			out := filepath.Join(dir, c.lang+".pdf")
+			res, err := WritePDF(ctx, st, catalog, ExportRequest{TargetID: targets[0].ID, Language: c.lang,
+				IncludeSharedNotes: c.shared}, out, ExportOptions{Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Pages < 5 || res.Attached != 4 || res.DocumentID == "" || res.Size <= 0 {
+				t.Fatalf("result %+v", res)
+			}
+			text := pdfText(t, out)
+			for _, w := range c.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("PDF lacks %q", w)
+				}
+			}
+			raw, _ := os.ReadFile(out)
+			for _, private := range []string{"Garderie Les Petits Explorateurs", "WINPASS", "Pluri-elles",
+				"résidente permanente"} {
+				if strings.Contains(text, private) || strings.Contains(string(raw), private) {
+					t.Errorf("private text %q reached the PDF", private)
+				}
+			}
+			if !c.shared && strings.Contains(text, "Plan de reconnaissance des acquis") {
+				t.Error("a shared note reached a PDF that did not ask for shared notes")
+			}
+		})
+	}
+	if at, _ := st.ExportedAt(ctx); at == "" {
+		t.Error("the export was not recorded for the guide")
+	}
+	_, err = WritePDF(ctx, st, catalog, ExportRequest{Language: "en"}, filepath.Join(dir, "no-such-folder", "x.pdf"), ExportOptions{})
+	if e, ok := portfolio.AsError(err); !ok || e.MessageID != "ErrExportCannotWrite" {
+		t.Fatalf("unwritable path: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "no-such-folder")); err == nil {
+		t.Fatal("a failed export created a folder")
+	}
+	_, err = WritePDF(ctx, st, catalog, ExportRequest{Language: "de"}, filepath.Join(dir, "x.pdf"), ExportOptions{})
+	if portfolio.ErrorCode(err) != portfolio.CodeInvalid {
+		t.Fatalf("unknown language: %v", err)
+	}
+}

@@ -1,0 +1,135 @@
+package pdf
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"passerelle/plar"
+	"passerelle/portfolio"
+)
+
+// Labels is every fixed text of the PDF in one language, filled by the caller from locales
+// (use FillLabels). Texts with {{.Name}} placeholders are filled by this package, so the
+// caller passes the raw message, not one rendered by go-i18n.
+type Labels struct {
+	Title, Keywords, CoverNote, NoTarget                      string `id:"PdfTitle,PdfKeywords,PdfCoverNote,PdfNoTarget"`
+	LanguageEnglish, LanguageFrench, LanguageBilingual        string `id:"PdfLanguageEnglish,PdfLanguageFrench,PdfLanguageBilingual"`
+	Institution, Program, Course, Date                        string `id:"PdfInstitution,PdfProgram,PdfCourse,PdfDate"`
+	Language, DocumentID                                      string `id:"PdfLanguage,PdfDocumentId"`
+	Contents, Profile, Supports, Experiences, Credentials     string `id:"PdfContents,PdfProfile,PdfSupports,PdfExperiences,PdfCredentials"`
+	Claims, Readiness, EvidenceIndex, Appendix, Declaration   string `id:"PdfClaims,PdfReadiness,PdfEvidenceIndex,PdfEvidenceAppendix,PdfDeclaration"`
+	LegalName, PreferredName, PreferredLanguage, Email, Phone string `id:"PdfLegalName,PdfPreferredName,PdfPreferredLanguage,PdfEmail,PdfPhone"`
+	Community, Region                                         string `id:"PdfCommunity,PdfRegion"`
+	Kind, Organisation, Place, Ongoing, Hours                 string `id:"PdfKind,PdfOrganisation,PdfPlace,PdfOngoing,PdfHours"`
+	Skills, Description                                       string `id:"PdfSkills,PdfDescription"`
+	Issuer, Issued, Expires, CreditValue, Competencies        string `id:"PdfIssuer,PdfIssued,PdfExpires,PdfCreditValue,PdfCompetencies"`
+	AssessmentMethod, Verification                            string `id:"PdfAssessmentMethod,PdfVerification"`
+	Outcome, SelfRating, RatingOf, Narrative, NoNarrative     string `id:"PdfOutcome,PdfSelfRating,PdfRatingOf,PdfNarrative,PdfNoNarrative"`
+	Currency, LinkedExperiences, LinkedCredentials            string `id:"PdfCurrency,PdfLinkedExperiences,PdfLinkedCredentials"`
+	LinkedEvidence, NoEvidence, Relevance, PageRef            string `id:"PdfLinkedEvidence,PdfNoEvidence,PdfRelevance,PdfPageRef"`
+	RulesOfEvidence, RuleMet, RuleNotMet                      string `id:"PdfRulesOfEvidence,PdfRuleMet,PdfRuleNotMet"`
+	ClaimReady, ClaimNotReady, NotClaimed, NoClaims           string `id:"PdfClaimReady,PdfClaimNotReady,PdfNotClaimed,PdfNoClaims"`
+	ReadinessIntro, OutcomesInTarget, ClaimsMade, ClaimsReady string `id:"PdfReadinessIntro,PdfOutcomesInTarget,PdfClaimsMade,PdfClaimsReady"`
+	ToDo, Ready, Yes, No                                      string `id:"PdfToDo,PdfReady,PdfYes,PdfNo"`
+	Number, EvidenceTitle, Verifier, SHA256, Page             string `id:"PdfColNumber,PdfColTitle,PdfVerifier,PdfSha256,PdfColPage"`
+	NotAttached, EvidenceIndexNote                            string `id:"PdfNotAttached,PdfEvidenceIndexNote"`
+	File, Format, Size, VerifierContact                       string `id:"PdfFile,PdfFormat,PdfSize,PdfVerifierContact"`
+	AddedOn, OriginalAttached, OriginalNotAttached            string `id:"PdfAddedOn,PdfOriginalAttached,PdfOriginalNotAttached"`
+	NotReproduced, NotShown, ImageDamaged                     string `id:"PdfNotReproduced,PdfNotShown,PdfImageDamaged"`
+	PDFTooLong, PDFUnreadable, PDFBudget, PDFFollows, PDFPage string `id:"PdfPdfTooLong,PdfPdfUnreadable,PdfPdfBudget,PdfPdfFollows,PdfPdfPage"`
+	TextTruncated                                             string `id:"PdfTextTruncated"`
+	DeclarationText, Signature, Name                          string `id:"PdfDeclarationText,PdfSignature,PdfName"`
+	FooterPage, FooterDocument                                string `id:"PdfFooterPage,PdfFooterDocument"`
+	WrittenInEnglish, WrittenInFrench                         string `id:"PdfWrittenInEnglish,PdfWrittenInFrench"`
+	Provider, FollowUp, SupportsIntro, None                   string `id:"PdfProvider,PdfFollowUp,PdfSupportsIntro,PdfNone"`
+
+	// RatingName and RatingDescription are the five self-rating levels, index 0 for level 1.
+	RatingName, RatingDescription [5]string
+	// Rule names the rules of evidence, keyed by plar.RuleValid and the others.
+	Rule map[string]string
+	// ExperienceKind, EvidenceKind and SupportCategoryName name the portfolio's choices.
+	ExperienceKind, EvidenceKind, SupportCategoryName map[string]string
+}
+
+// LabelIDs lists every message ID FillLabels asks for, so a locales test can check that both
+// languages have them all.
+func LabelIDs() []string {
+	var ids []string
+	FillLabels(func(id string) string { ids = append(ids, id); return id })
+	return ids
+}
+
+// FillLabels builds the labels of one language from a lookup of raw messages by ID (for
+// example locales.Catalog.Messages); a missing message shows its ID, never an empty line.
+func FillLabels(lookup func(id string) string) Labels {
+	get := func(id string) string {
+		if s := lookup(id); s != "" {
+			return s
+		}
+		return id
+	}
+	var l Labels
+	v := reflect.ValueOf(&l).Elem()
+	t := v.Type()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("id")
+		if tag == "" {
+			continue
+		}
+		// Fields sharing a line share a tag; the field's position on the line picks its ID.
+		ids := strings.Split(tag, ",")
+		v.Field(i).SetString(get(ids[indexOnLine(t, i)]))
+	}
+	for n := range 5 {
+		l.RatingName[n] = get(fmt.Sprintf("RatingLevel%d", n+1))
+		l.RatingDescription[n] = get(fmt.Sprintf("RatingLevel%dDescription", n+1))
+	}
+	l.Rule = map[string]string{}
+	for _, r := range rules() {
+		l.Rule[r] = get("Rule" + strings.ToUpper(r[:1]) + r[1:])
+	}
+	l.ExperienceKind = fill(get, "ExperienceKind", portfolio.ExperienceKinds())
+	l.EvidenceKind = fill(get, "EvidenceKind", portfolio.EvidenceKinds())
+	l.SupportCategoryName = fill(get, "SupportCategory", portfolio.SupportCategories())
+	return l
+}
+
+// rules are the rules of evidence in the order assessors name them.
+func rules() []string {
+	return []string{plar.RuleValid, plar.RuleCurrent, plar.RuleSufficient, plar.RuleAuthentic}
+}
+
+// indexOnLine is how many earlier fields carry the same tag as field i.
+func indexOnLine(t reflect.Type, i int) int {
+	n := 0
+	for j := i - 1; j >= 0 && t.Field(j).Tag == t.Field(i).Tag; j-- {
+		n++
+	}
+	return n
+}
+
+func fill(get func(string) string, prefix string, keys []string) map[string]string {
+	m := make(map[string]string, len(keys))
+	for _, k := range keys {
+		m[k] = get(prefix + k)
+	}
+	return m
+}
+
+// named returns a choice's label, or the raw key when the caller's data holds an unknown one.
+func named(m map[string]string, key string) string {
+	if s, ok := m[key]; ok {
+		return s
+	}
+	return key
+}
+
+// with fills {{.Name}} placeholders; a message that lacks one simply ignores it.
+func with(msg string, kv ...string) string {
+	for i := 0; i+1 < len(kv); i += 2 {
+		msg = strings.ReplaceAll(msg, "{{."+kv[i]+"}}", kv[i+1])
+	}
+	return msg
+}

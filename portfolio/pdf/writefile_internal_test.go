@@ -1,0 +1,24 @@
+package pdf
+
+import (
+	"errors"
+	"os"
+	"syscall"
+	"testing"
+)
+
+func TestWriteError_TellsAFullDiskFromAnUnwritablePath(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want error
+	}{
+		{&os.PathError{Op: "write", Path: "out.pdf", Err: syscall.ENOSPC}, ErrDiskFull},
+		{&os.PathError{Op: "open", Path: "out.pdf", Err: syscall.EACCES}, ErrCannotWrite},
+		{&os.PathError{Op: "rename", Path: "out.pdf", Err: syscall.EISDIR}, ErrCannotWrite},
+	} {
+		err := writeError("out.pdf", c.err)
+		if !errors.Is(err, c.want) || !errors.Is(err, c.err.(*os.PathError).Err) {
+			t.Errorf("%v classified as %v, want %v", c.err, err, c.want)
+		}
+	}
+}
