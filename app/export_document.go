@@ -32,7 +32,7 @@ func BuildDocument(ctx context.Context, st *portfolio.Store, catalog *locales.Ca
 	}
 	for i := len(evidence) - 1; i >= 0; i-- { // oldest first, as added
 		e := evidence[i]
-		display, err := st.EvidencePreview(ctx, e.ID)
+		display, err := st.EvidencePrintCopy(ctx, e.ID)
 		if err != nil {
 			return doc, err
 		}

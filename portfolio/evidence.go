@@ -35,6 +35,7 @@ type PreparedEvidence struct {
 	preview   []byte
 	previewW  int
 	previewH  int
+	print     []byte
 	title     string
 	kind      string
 	sizeBytes int64
@@ -65,6 +66,9 @@ func PrepareEvidence(n NewEvidence) (PreparedEvidence, error) {
 		p.kind = "PhotoOfPractice"
 		p.preview, p.previewW, p.previewH, err = media.DisplayCopy(n.Data)
 		if err != nil {
+			return PreparedEvidence{}, mediaError(err, name)
+		}
+		if p.print, _, _, err = media.PrintCopy(p.preview); err != nil {
 			return PreparedEvidence{}, mediaError(err, name)
 		}
 	}
@@ -116,8 +120,9 @@ func (s *Store) AddEvidence(ctx context.Context, p PreparedEvidence) (Evidence, 
 			return fmt.Errorf("store file: %w", err)
 		}
 		if p.preview != nil {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO preview (sha256, width, height, data) VALUES (?, ?, ?, ?)
-				ON CONFLICT (sha256) DO NOTHING`, p.sum, p.previewW, p.previewH, p.preview); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO preview (sha256, width, height, data, print)
+				VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`, p.sum, p.previewW, p.previewH, p.preview,
+				p.print); err != nil {
 				return fmt.Errorf("store preview: %w", err)
 			}
 		}
@@ -275,6 +280,18 @@ func (s *Store) EvidencePreview(ctx context.Context, id int64) ([]byte, error) {
 	var data []byte
 	err := s.db.QueryRowContext(ctx, `SELECT p.data FROM evidence e JOIN preview p ON p.sha256 = e.sha256
 		WHERE e.id = ?`, id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return data, classify(err)
+}
+
+// EvidencePrintCopy returns the small JPEG copy an export embeds, the display copy for images
+// added before print copies existed, or nil when the file is not an image.
+func (s *Store) EvidencePrintCopy(ctx context.Context, id int64) ([]byte, error) {
+	var data []byte
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(p.print, p.data) FROM evidence e
+		JOIN preview p ON p.sha256 = e.sha256 WHERE e.id = ?`, id).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}

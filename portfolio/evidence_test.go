@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,6 +43,14 @@ func TestEvidence_AddImageKeepsBytesHashAndPreview(t *testing.T) {
 	prev, err := st.EvidencePreview(ctx, e.ID)
 	if err != nil || len(prev) == 0 || len(prev) >= len(photo) {
 		t.Fatalf("preview %d bytes, %v", len(prev), err)
+	}
+	print, err := st.EvidencePrintCopy(ctx, e.ID)
+	if err != nil || len(print) == 0 || len(print) >= len(prev) {
+		t.Fatalf("print copy %d bytes (display %d), %v", len(print), len(prev), err)
+	}
+	cfg, err := jpeg.DecodeConfig(bytes.NewReader(print))
+	if err != nil || max(cfg.Width, cfg.Height) != media.PrintMaxSide || cfg.Height <= cfg.Width {
+		t.Fatalf("print copy %dx%d, %v: want upright, longest side %d", cfg.Width, cfg.Height, err, media.PrintMaxSide)
 	}
 	problems, err := st.Check(ctx)
 	if err != nil || len(problems) != 0 {

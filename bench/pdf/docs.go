@@ -1,20 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/gob"
 	"fmt"
-	"image"
-	"image/jpeg"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"time"
-
-	"golang.org/x/image/draw"
 
 	"passerelle/portfolio/demo"
 	"passerelle/portfolio/media"
@@ -81,15 +76,8 @@ func largeDocument(work string) (pdf.Document, error) {
 		Photo: func(i int) ([]byte, []byte) { return originals[i], displays[i] }}), nil
 }
 
-// printSide and printQuality make the smaller copy an app could keep for print beside the
-// 1600 px display copy: the size the 5 MB target for 80 photos implies.
-const (
-	printSide    = 800
-	printQuality = 80
-)
-
-// withPrintCopies is doc with every display copy replaced by an 800 px copy, made (and cached)
-// outside anything timed, as the app would make it when evidence is added.
+// withPrintCopies is doc with every display copy replaced by the print copy the app makes
+// when evidence is added (media.PrintCopy), made and cached outside anything timed.
 func withPrintCopies(doc pdf.Document, work string) (pdf.Document, error) {
 	out := doc
 	out.Evidence = slices.Clone(doc.Evidence)
@@ -97,7 +85,7 @@ func withPrintCopies(doc pdf.Document, work string) (pdf.Document, error) {
 		path := filepath.Join(work, "photos", fmt.Sprintf("%03d.print.jpg", i+1))
 		data, err := os.ReadFile(path)
 		if err != nil {
-			if data, err = downscale(out.Evidence[i].Display, printSide, printQuality); err != nil {
+			if data, _, _, err = media.PrintCopy(out.Evidence[i].Display); err != nil {
 				return doc, err
 			}
 			if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -107,23 +95,6 @@ func withPrintCopies(doc pdf.Document, work string) (pdf.Document, error) {
 		out.Evidence[i].Display = data
 	}
 	return out, nil
-}
-
-func downscale(jpegBytes []byte, side, quality int) ([]byte, error) {
-	img, err := jpeg.Decode(bytes.NewReader(jpegBytes))
-	if err != nil {
-		return nil, err
-	}
-	b := img.Bounds()
-	w, h := side, side*b.Dy()/b.Dx()
-	if b.Dy() > b.Dx() {
-		w, h = side*b.Dx()/b.Dy(), side
-	}
-	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.ApproxBiLinear.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
-	var out bytes.Buffer
-	err = jpeg.Encode(&out, dst, &jpeg.Options{Quality: quality})
-	return out.Bytes(), err
 }
 
 // photo returns photo i and its display copy, from the cache or made now.

@@ -72,7 +72,7 @@ func bench(work, chromium string, runs int) error {
 	for _, c := range []struct {
 		name string
 		doc  pdf.Document
-	}{{"demo", demo}, {"large", large}, {"large, 800 px print copies", largePrint}} {
+	}{{"demo", demo}, {"large", large}, {"large, print copies (as the app exports)", largePrint}} {
 		file := strings.NewReplacer(" ", "-", ",", "").Replace(c.name)
 		docPath := filepath.Join(work, file+".gob")
 		if err := save(c.doc, work, docPath); err != nil {
