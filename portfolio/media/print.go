@@ -12,7 +12,7 @@ import (
 const PrintMaxSide = 800
 
 // PrintQuality is the JPEG quality of print copies.
-const PrintQuality = 80
+const PrintQuality = 75
 
 // PrintCopy makes the print copy from the display copy (already upright and opaque), once,
 // when the evidence is added, so an export never resamples a photo.
