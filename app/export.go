@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	goruntime "runtime"
 	"strings"
 	"time"
 
@@ -82,7 +84,7 @@ func (x *Export) WithDialog(req ExportRequest) (ExportResult, error) {
 		return ExportResult{}, fmt.Errorf("save dialog: %w", err)
 	}
 	if path == "" {
-		return ExportResult{}, nil
+		return ExportResult{NotAttached: []string{}, NotReproduced: []string{}}, nil
 	}
 	if !strings.EqualFold(filepath.Ext(path), ".pdf") {
 		path += ".pdf"
@@ -103,9 +105,23 @@ func (x *Export) ToPath(req ExportRequest, path string) (ExportResult, error) {
 	})
 }
 
-// ShowInFolder opens the folder that holds an exported file in the system's file manager.
-func (x *Export) ShowInFolder(path string) {
-	runtime.BrowserOpenURL(x.s.ctx, "file://"+filepath.ToSlash(filepath.Dir(path)))
+// ShowInFolder opens the folder that holds an exported file in the system's file manager
+// (a local program, never the network), selecting the file where the system can.
+func (x *Export) ShowInFolder(path string) error {
+	var cmd *exec.Cmd
+	switch goruntime.GOOS {
+	case "windows":
+		cmd = exec.Command("explorer", "/select,", path)
+	case "darwin":
+		cmd = exec.Command("open", "-R", path)
+	default:
+		cmd = exec.Command("xdg-open", filepath.Dir(path))
+	}
+	if err := cmd.Start(); err != nil {
+		return portfolio.Errorf(portfolio.CodeUnsupported, "", "ErrShowInFolder", "Path", filepath.Dir(path))
+	}
+	go cmd.Wait()
+	return nil
 }
 
 // ExportOptions are the knobs the CLI and tests set beyond the learner's choices.

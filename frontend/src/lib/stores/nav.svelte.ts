@@ -4,7 +4,7 @@ import { tick } from 'svelte';
 /**
  * SCREENS are the screens of an open portfolio, in nav order. The guide is the home: it comes
  * first and a portfolio opens on it. The PLAR screens follow the records they draw on; the
- * Export screen goes right after 'readiness' when it exists.
+ * Export screen comes right after readiness, the last check before it.
  */
 export const SCREENS = [
   'guide',
@@ -15,6 +15,7 @@ export const SCREENS = [
   'targets',
   'claims',
   'readiness',
+  'export',
   'support',
 ] as const;
 

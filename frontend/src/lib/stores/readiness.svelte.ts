@@ -15,8 +15,7 @@ export const GUIDE_STEP_SCREENS: Record<string, Screen> = {
   Evidence: 'evidence',
   Narratives: 'claims',
   Review: 'readiness',
-  // Until the Export screen exists, the step leads to what must be right before exporting.
-  Export: 'readiness',
+  Export: 'export',
 };
 
 /** RULES are the four rules of evidence in the order assessors name them (Go's plar.Rule*). */

@@ -1,0 +1,138 @@
+// The PDF portfolio an institution receives: what goes in it, and the export itself.
+import { SharedNotes, ShowInFolder, WithDialog } from '../../../wailsjs/go/app/Export';
+import { app, type plar, type portfolio } from '../../../wailsjs/go/models';
+import { EventsOn } from '../../../wailsjs/runtime/runtime';
+import { toAppError } from '../errors';
+import { registerResettable, type Resettable } from './list.svelte';
+import { TARGET_LANGUAGES } from './targets.svelte';
+
+/** EXPORT_LANGUAGES are the languages of the PDF (Go's Export.Languages), in the order offered. */
+export const EXPORT_LANGUAGES = TARGET_LANGUAGES;
+
+/** ExportLanguage is one language of the PDF; bilingual puts both on every page. */
+export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
+
+/** EXPORT_PROGRESS_EVENT is the event Go sends with {done, total} while it makes the PDF. */
+export const EXPORT_PROGRESS_EVENT = 'export:progress';
+
+/** PREVIEW_WORDS is how many words of a shared note the export screen shows. */
+export const PREVIEW_WORDS = 12;
+
+/** ExportProgress is how far Go is: done parts of total. */
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+/** isExportLanguage tells a language of the PDF from any other string. */
+export function isExportLanguage(value: unknown): value is ExportLanguage {
+  return (EXPORT_LANGUAGES as readonly unknown[]).includes(value);
+}
+
+/** defaultLanguage is the target's language of submission when there is one, else bilingual. */
+export function defaultLanguage(target: plar.Target | null | undefined): ExportLanguage {
+  const lang = target?.language;
+  return isExportLanguage(lang) ? lang : 'bilingual';
+}
+
+/** firstWords is the start of a text, at most n words, with "…" when there is more. */
+export function firstWords(text: string, n = PREVIEW_WORDS): string {
+  const words = (text ?? '').trim().split(/\s+/).filter((w) => w.length > 0);
+  if (words.length <= n) return words.join(' ');
+  return words.slice(0, n).join(' ') + '…';
+}
+
+/** ExportStore holds the notes the learner chose to share and the state of one export. */
+class ExportStore implements Resettable {
+  /** sharedNotes are the support notes ticked for sharing: all "include shared notes" adds. */
+  sharedNotes = $state.raw<portfolio.SupportNote[]>([]);
+  sharedLoaded = $state(false);
+  /** working is true from the click until Go answers (dialog and writing). */
+  working = $state(false);
+  /** progress is null until Go's first progress event of this export. */
+  progress = $state.raw<ExportProgress | null>(null);
+  /** result is the last PDF written, until the learner starts again. */
+  result = $state.raw<app.ExportResult | null>(null);
+
+  constructor() {
+    registerResettable(this);
+  }
+
+  /** loadSharedNotes fetches the notes the learner ticked for sharing. */
+  async loadSharedNotes(): Promise<portfolio.SupportNote[]> {
+    try {
+      this.sharedNotes = (await SharedNotes()) ?? [];
+    } catch (e) {
+      throw toAppError(e);
+    }
+    this.sharedLoaded = true;
+    return this.sharedNotes;
+  }
+
+  /**
+   * withDialog asks Go for the native save dialog, then the PDF. It gives the result, or null
+   * when the learner cancelled the dialog (nothing was written). Progress events fill progress.
+   */
+  async withDialog(targetId: number, language: ExportLanguage, includeSharedNotes: boolean): Promise<app.ExportResult | null> {
+    if (this.working) return null;
+    this.working = true;
+    this.progress = null;
+    this.result = null;
+    const off = this.#listen();
+    try {
+      const req = app.ExportRequest.createFrom({ targetId, language, includeSharedNotes });
+      const res = await WithDialog(req);
+      if (!res?.path) return null;
+      res.notAttached = res.notAttached ?? [];
+      res.notReproduced = res.notReproduced ?? [];
+      this.result = res;
+      return res;
+    } catch (e) {
+      throw toAppError(e);
+    } finally {
+      off();
+      this.working = false;
+      this.progress = null;
+    }
+  }
+
+  /** showInFolder opens the folder of the exported file in the system's file manager. */
+  async showInFolder(path: string): Promise<void> {
+    try {
+      await ShowInFolder(path);
+    } catch (e) {
+      throw toAppError(e);
+    }
+  }
+
+  /** again forgets the last result, for another export. */
+  again(): void {
+    this.result = null;
+  }
+
+  reset(): void {
+    this.sharedNotes = [];
+    this.sharedLoaded = false;
+    this.working = false;
+    this.progress = null;
+    this.result = null;
+  }
+
+  #listen(): () => void {
+    try {
+      return EventsOn(EXPORT_PROGRESS_EVENT, (p: ExportProgress) => {
+        if (!this.working || !p || typeof p.done !== 'number' || typeof p.total !== 'number') return;
+        // Reports can arrive out of order (the dev server sends each on its own goroutine):
+        // the bar only moves forward.
+        if (this.progress && p.done <= this.progress.done) return;
+        this.progress = { done: Math.min(p.done, p.total), total: p.total };
+      });
+    } catch {
+      // No Wails runtime (plain Vite dev server): the bar stays indeterminate.
+      return () => {};
+    }
+  }
+}
+
+/** exportPdf is the export screen's state. */
+export const exportPdf = new ExportStore();
