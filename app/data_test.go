@@ -195,7 +195,12 @@ func TestData_RestoreKeepsTheCurrentPortfolioAndRefusesBadBackups(t *testing.T) 
 	waitFor(t, events, EventSnapshot)
 	data, exps := &Data{s}, &Experiences{s}
 	list, _ := data.Backups()
-	snapshot := list[0].Path
+	// Keep a copy outside the snapshot folder: rotation may rightly drop the original when the
+	// housekeeping takes a newer snapshot of the same day while the test runs.
+	snapshot := filepath.Join(t.TempDir(), filepath.Base(list[0].Path))
+	if raw, err := os.ReadFile(list[0].Path); err != nil || os.WriteFile(snapshot, raw, 0o600) != nil {
+		t.Fatalf("copy the snapshot: %v", err)
+	}
 	if _, err := exps.Save(portfolio.Experience{Kind: "Volunteer", TitleEN: "After the snapshot", StartMonth: "2020-01"}); err != nil {
 		t.Fatal(err)
 	}
