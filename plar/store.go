@@ -31,27 +31,19 @@ func (s *Store) Targets(ctx context.Context) ([]Target, error) {
 
 // Target reads one target with its outcomes.
 func (s *Store) Target(ctx context.Context, id int64) (Target, error) {
-	var out []Target
-	err := s.p.View(ctx, func(tx *sql.Tx) error {
-		var err error
-		out, err = readTargets(ctx, tx, `WHERE id = ?`, id)
-		return err
-	})
-	if err != nil {
-		return Target{}, err
-	}
-	if len(out) == 0 {
-		return Target{}, portfolio.Errorf(portfolio.CodeNotFound, "", "ErrTargetNotFound")
-	}
-	return out[0], nil
+	return s.oneTarget(ctx, `WHERE id = ?`, id)
 }
 
 // TargetByName finds a target by the name the learner gave it.
 func (s *Store) TargetByName(ctx context.Context, name string) (Target, error) {
+	return s.oneTarget(ctx, `WHERE name = ?`, name)
+}
+
+func (s *Store) oneTarget(ctx context.Context, where string, arg any) (Target, error) {
 	var out []Target
 	err := s.p.View(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = readTargets(ctx, tx, `WHERE name = ?`, name)
+		out, err = readTargets(ctx, tx, where, arg)
 		return err
 	})
 	if err != nil {
