@@ -96,3 +96,11 @@ else
 	name=$(printf '%s\n' "$out" | awk '/^BenchmarkOpenDemo/ { sub(/-[0-9]+$/, "", $1); print $1; exit }')
 	echo "open demo and list all:    $(awk -v n="$medns" 'BEGIN { printf "%.2f ms", n / 1e6 }') median of 5 x 20 ($name)"
 fi
+
+# ---- the PDF portfolio, against Chromium printing the same content ------------------------------
+# Demo and a large portfolio (200 experiences, 60 outcomes, 80 photos of 12 MP): export time, peak
+# memory and size, each a median of several runs in its own process, and the same content printed
+# by Chromium headless. The first run makes the photos (about a minute) and caches them.
+echo
+echo "PDF export (go run ./bench/pdf -runs ${PDF_RUNS:-3}):"
+go run ./bench/pdf -runs "${PDF_RUNS:-3}"
