@@ -4,7 +4,8 @@ import { tick } from 'svelte';
 /**
  * SCREENS are the screens of an open portfolio, in nav order. The guide is the home: it comes
  * first and a portfolio opens on it. The PLAR screens follow the records they draw on; the
- * Export screen comes right after readiness, the last check before it.
+ * Export screen comes right after readiness, the last check before it. "Your data" (where the
+ * file is, backups, the passphrase) comes last, beside the list of portfolios.
  */
 export const SCREENS = [
   'guide',
@@ -17,6 +18,7 @@ export const SCREENS = [
   'readiness',
   'export',
   'support',
+  'data',
 ] as const;
 
 /** Screen names one screen. */

@@ -2,6 +2,7 @@
 import { Get, Save } from '../../../wailsjs/go/app/Profile';
 import { portfolio } from '../../../wailsjs/go/models';
 import { toAppError } from '../errors';
+import { data } from './data.svelte';
 import type { Resettable } from './list.svelte';
 
 /** LearnerDraft is a profile as plain data, for a form to edit. */
@@ -10,6 +11,11 @@ export type LearnerDraft = Omit<portfolio.Learner, 'convertValues'>;
 /** toDraft copies a profile into plain data (deep enough for the form). */
 export function toDraft(l: LearnerDraft): LearnerDraft {
   return { ...l, selfId: { ...l.selfId } };
+}
+
+/** blankSelfId is a self-identification with nothing ticked or written. */
+export function blankSelfId(): portfolio.SelfIdentification {
+  return { newcomer: false, indigenous: false, disability: false, racialized: false, notes: '' };
 }
 
 /** blankLearner is an empty profile, so the form never meets a missing field. */
@@ -22,7 +28,7 @@ export function blankLearner(): portfolio.Learner {
     phone: '',
     community: '',
     region: '',
-    selfId: { newcomer: false, indigenous: false, disability: false, racialized: false, notes: '' },
+    selfId: blankSelfId(),
   });
 }
 
@@ -62,6 +68,11 @@ class ProfileStore implements Resettable {
     return this.learner;
   }
 
+  /** hidePrivate forgets the private fields, as Go shows them while the portfolio is locked. */
+  hidePrivate(): void {
+    this.learner = withDefaults({ ...this.learner, email: '', phone: '', selfId: blankSelfId(), locked: true });
+  }
+
   reset(): void {
     this.learner = blankLearner();
     this.loaded = false;
@@ -70,3 +81,6 @@ class ProfileStore implements Resettable {
 
 /** profile is the open portfolio's learner. */
 export const profile = new ProfileStore();
+
+// Locked, the private fields are sealed: the store forgets what it read while they were open.
+data.onLocked(() => profile.hidePrivate());

@@ -16,6 +16,8 @@ import { resetAreaStores } from './list.svelte';
 /** SessionStore mirrors Go's session State; its methods reject with an AppError. */
 class SessionStore {
   state = $state.raw<app.State | null>(null);
+  /** generation counts reopenings of the same file (a restore), so the shell is drawn afresh. */
+  generation = $state(0);
 
   /** open tells whether a portfolio is open. */
   get open(): boolean {
@@ -65,6 +67,17 @@ class SessionStore {
       throw toAppError(e);
     }
     await this.apply(next);
+  }
+
+  /**
+   * reopen takes the State after the open file was replaced (a restore): the same path now
+   * holds other data, so the area stores are emptied and the shell is drawn again, as when a
+   * portfolio opens.
+   */
+  async reopen(next: app.State): Promise<void> {
+    resetAreaStores();
+    await this.apply(next);
+    this.generation += 1;
   }
 
   /** apply takes a new State: a different portfolio empties the area stores; a new language loads its catalog. */

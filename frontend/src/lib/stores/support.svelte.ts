@@ -1,6 +1,7 @@
 // Private support notes: coaching, childcare, transport… They stay on this computer.
 import { Delete, List, Save } from '../../../wailsjs/go/app/Support';
 import { portfolio } from '../../../wailsjs/go/models';
+import { data } from './data.svelte';
 import { ListStore } from './list.svelte';
 
 /** SUPPORT_CATEGORIES are the categories Go accepts, in the order the form offers them. */
@@ -25,6 +26,9 @@ export const supportNotes = new ListStore<portfolio.SupportNote>({
   save: (n) => Save(portfolio.SupportNote.createFrom(n)),
   remove: Delete,
 });
+
+// Locked, the notes are sealed: the store forgets the text it read while they were open.
+data.onLocked(() => supportNotes.reset());
 
 /** blankSupportNote is a new, unsaved note dated today, not shared. */
 export function blankSupportNote(today: string): portfolio.SupportNote {
