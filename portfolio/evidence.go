@@ -47,7 +47,7 @@ func PrepareEvidence(n NewEvidence) (PreparedEvidence, error) {
 	if err != nil {
 		return PreparedEvidence{}, err
 	}
-	info, err := media.Inspect(n.Data)
+	info, preview, previewW, previewH, err := media.Prepare(n.Data)
 	if errors.Is(err, media.ErrUnsupportedImage) {
 		// An image this build cannot show (an iPhone HEIC photo) is still evidence: kept
 		// as the original file, without a preview.
@@ -64,10 +64,7 @@ func PrepareEvidence(n NewEvidence) (PreparedEvidence, error) {
 	}
 	if info.IsImage {
 		p.kind = "PhotoOfPractice"
-		p.preview, p.previewW, p.previewH, err = media.DisplayCopy(n.Data)
-		if err != nil {
-			return PreparedEvidence{}, mediaError(err, name)
-		}
+		p.preview, p.previewW, p.previewH = preview, previewW, previewH
 		if p.print, _, _, err = media.PrintCopy(p.preview); err != nil {
 			return PreparedEvidence{}, mediaError(err, name)
 		}

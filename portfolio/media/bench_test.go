@@ -63,3 +63,28 @@ func BenchmarkResample12MP(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAddPhoto12MP compares what adding a phone photo costs with one decode (Prepare)
+// and with two (Inspect, then DisplayCopy).
+func BenchmarkAddPhoto12MP(b *testing.B) {
+	photo := SamplePhoto(43, 4000, 3000, 6)
+	b.Run("Prepare", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, _, _, err := Prepare(photo); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("InspectThenDisplayCopy", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Inspect(photo); err != nil {
+				b.Fatal(err)
+			}
+			if _, _, _, err := DisplayCopy(photo); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

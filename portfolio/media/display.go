@@ -17,25 +17,21 @@ import (
 // DisplayQuality. It returns the JPEG bytes and their size in pixels.
 // Files that are not JPEG, PNG, GIF or WebP give ErrUnsupportedImage.
 func DisplayCopy(data []byte) (jpegBytes []byte, w, h int, err error) {
-	if err := checkSize(data); err != nil {
-		return nil, 0, 0, err
-	}
-	mediaType := sniff(data)
-	f := formatOf(mediaType)
-	if f == formatNone {
-		return nil, 0, 0, fmt.Errorf("%w: %s", ErrUnsupportedImage, mediaType)
-	}
-	cfg, err := decodeConfig(f, data)
+	d, err := decodeFile(data)
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	img, err := decodeImage(f, data)
-	if err != nil {
-		return nil, 0, 0, err
+	if !d.info.IsImage {
+		return nil, 0, 0, fmt.Errorf("%w: %s", ErrUnsupportedImage, d.info.MediaType)
 	}
-	canvas := image.Rect(0, 0, cfg.Width, cfg.Height)
-	dw, dh := fitWithin(cfg.Width, cfg.Height, DisplayMaxSide)
-	out := orient(resample(opaque(img, canvas), dw, dh), orientationOf(f, data))
+	return d.displayCopy()
+}
+
+// displayCopy draws the decoded image upright, scaled to DisplayMaxSide, as a JPEG.
+func (d decoded) displayCopy() (jpegBytes []byte, w, h int, err error) {
+	canvas := image.Rect(0, 0, d.cfg.Width, d.cfg.Height)
+	dw, dh := fitWithin(d.cfg.Width, d.cfg.Height, DisplayMaxSide)
+	out := orient(resample(opaque(d.img, canvas), dw, dh), d.orientation)
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, out, &jpeg.Options{Quality: DisplayQuality}); err != nil {
 		return nil, 0, 0, fmt.Errorf("encode display copy: %w", err)

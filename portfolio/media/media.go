@@ -7,6 +7,7 @@ package media
 import (
 	"errors"
 	"fmt"
+	"image"
 )
 
 // MaxFileSize caps one evidence file so a portfolio stays small enough to
@@ -59,27 +60,60 @@ type Info struct {
 // With ErrUnsupportedImage the returned Info still carries the MediaType
 // (IsImage false), so the caller may keep the file as an opaque attachment.
 func Inspect(data []byte) (Info, error) {
-	if err := checkSize(data); err != nil {
-		return Info{}, err
+	d, err := decodeFile(data)
+	return d.info, err
+}
+
+// Prepare is Inspect and DisplayCopy with a single decode, for adding a file:
+// a 12 MP photo is decoded once instead of twice. display is nil, and w and h
+// 0, for a file that is not an image.
+func Prepare(data []byte) (info Info, display []byte, w, h int, err error) {
+	d, err := decodeFile(data)
+	if err != nil || !d.info.IsImage {
+		return d.info, nil, 0, 0, err
 	}
-	info := Info{MediaType: sniff(data)}
-	f := formatOf(info.MediaType)
+	display, w, h, err = d.displayCopy()
+	if err != nil {
+		return Info{}, nil, 0, 0, err
+	}
+	return d.info, display, w, h, nil
+}
+
+// decoded is a file read once: what Inspect reports of it and, for an image,
+// the pixels the display copy is drawn from.
+type decoded struct {
+	info        Info
+	cfg         image.Config
+	img         image.Image
+	orientation int
+}
+
+// decodeFile checks the size, sniffs the type and, for an image, checks the
+// header against MaxPixels and decodes the pixels.
+func decodeFile(data []byte) (decoded, error) {
+	if err := checkSize(data); err != nil {
+		return decoded{}, err
+	}
+	d := decoded{info: Info{MediaType: sniff(data)}}
+	f := formatOf(d.info.MediaType)
 	if f == formatNone {
-		return info, nil
+		return d, nil
 	}
 	cfg, err := decodeConfig(f, data)
 	if err != nil {
-		return infoOnError(info, err), err
+		return decoded{info: infoOnError(d.info, err)}, err
 	}
-	if _, err := decodeImage(f, data); err != nil {
-		return infoOnError(info, err), err
+	img, err := decodeImage(f, data)
+	if err != nil {
+		return decoded{info: infoOnError(d.info, err)}, err
 	}
-	info.IsImage = true
-	info.Width, info.Height = cfg.Width, cfg.Height
-	if swapsSides(orientationOf(f, data)) {
-		info.Width, info.Height = info.Height, info.Width
+	d.cfg, d.img, d.orientation = cfg, img, orientationOf(f, data)
+	d.info.IsImage = true
+	d.info.Width, d.info.Height = cfg.Width, cfg.Height
+	if swapsSides(d.orientation) {
+		d.info.Width, d.info.Height = d.info.Height, d.info.Width
 	}
-	return info, nil
+	return d, nil
 }
 
 // infoOnError keeps the media type only where the caller can still use it.
