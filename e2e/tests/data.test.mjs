@@ -14,8 +14,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { axeScan, launchBrowser, newPage, screenshot } from '../lib/browser.mjs';
-import { messages, msg } from '../lib/locales.mjs';
+import { launchBrowser, newPage, screenshot } from '../lib/browser.mjs';
+import { checkedFlow, ui } from '../lib/flow.mjs';
+import { msg } from '../lib/locales.mjs';
 import { repoRoot, startApp, tempDataDir } from '../lib/server.mjs';
 
 const devBin = process.env.PASSERELLE_DEV_BIN || path.join(repoRoot, 'build', 'bin', 'passerelle-dev');
@@ -76,41 +77,11 @@ test('a learner locks her portfolio on a shared computer; private text is sealed
   await page.setViewportSize({ width: 1024, height: 760 });
   page.setDefaultTimeout(15_000);
 
-  const problems = [];
-  const scan = async (label) => {
-    const serious = await axeScan(page, label);
-    if (serious.length > 0) problems.push(`${label}: ${serious.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
-    await screenshot(page, label);
-  };
+  const { t, h, button, main, goTo, switchLanguage, openDemo } = ui(page);
+  await checkedFlow({ page, offsite, errors }, 'your-data', flow);
 
-  try {
-    await flow();
-  } catch (err) {
-    await screenshot(page, 'your-data-FAILED').catch(() => {});
-    throw err;
-  }
-
-  assert.deepEqual(problems, [], 'serious or critical axe violations (details above)');
-  assert.deepEqual(offsite, [], 'requests that left 127.0.0.1');
-  assert.deepEqual(errors, [], 'uncaught errors in the page');
-
-  async function flow() {
-    let lang = 'en';
-    let t = messages(lang);
-    const h = (level, name) => page.getByRole('heading', { level, name, exact: true });
-    const button = (name) => page.getByRole('button', { name, exact: true });
-    const main = () => page.locator('#main');
+  async function flow({ scan }) {
     const unlockDialog = () => page.locator('dialog.unlock-dialog');
-    const goTo = async (navId, headingId) => {
-      await page.getByRole('navigation').getByRole('button', { name: t(navId), exact: true }).click();
-      await h(1, t(headingId)).waitFor();
-    };
-    const switchLanguage = async (to) => {
-      await button(to === 'fr' ? msg('en', 'LanguageFrench') : msg('en', 'LanguageEnglish')).click();
-      lang = to;
-      t = messages(to);
-      await page.locator(`html[lang="${to}"]`).waitFor({ state: 'attached' });
-    };
     const activeId = () => page.evaluate(() => document.activeElement?.id ?? '');
     const pageHas = async (text) => (await page.content()).includes(text);
     const unlockWith = async (passphrase) => {
@@ -119,12 +90,7 @@ test('a learner locks her portfolio on a shared computer; private text is sealed
     };
 
     // ---- open the demo, in English ------------------------------------------------------------------
-    await page.goto(app.url);
-    await page.locator('main h1').waitFor({ timeout: 30_000 });
-    if ((await page.evaluate(() => document.documentElement.lang)) === 'fr') await switchLanguage('en');
-    await page.getByRole('button', { name: new RegExp(`^${t('PortfolioOpen')} .*démo$`) }).click();
-    await page.locator('.guide-steps').waitFor();
-    if ((await page.evaluate(() => document.documentElement.lang)) === 'fr') await switchLanguage('en');
+    await openDemo(app.url);
     assert.equal(await unlockDialog().evaluate((d) => d.open), false, 'no passphrase yet: nothing to unlock');
 
     // ---- Your data: last in the nav, focus on its heading; where the file is ------------------------

@@ -11,8 +11,8 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { axeScan, launchBrowser, newPage, screenshot } from '../lib/browser.mjs';
-import { messages, msg } from '../lib/locales.mjs';
+import { launchBrowser, newPage, screenshot } from '../lib/browser.mjs';
+import { checkedFlow, ui } from '../lib/flow.mjs';
 import { repoRoot, startApp, tempDataDir } from '../lib/server.mjs';
 
 const devBin = process.env.PASSERELLE_DEV_BIN || path.join(repoRoot, 'build', 'bin', 'passerelle-dev');
@@ -57,52 +57,17 @@ test('a learner prepares the PDF export; the PDF is written with her name and no
   await page.setViewportSize({ width: 1024, height: 700 });
   page.setDefaultTimeout(15_000);
 
-  const problems = [];
-  const scan = async (label) => {
-    const serious = await axeScan(page, label);
-    if (serious.length > 0) problems.push(`${label}: ${serious.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
-    await screenshot(page, label);
-  };
+  const { t, h, button, main, goTo, switchLanguage, openDemo } = ui(page);
+  await checkedFlow({ page, offsite, errors }, 'export', flow);
 
-  try {
-    await flow();
-  } catch (err) {
-    await screenshot(page, 'export-FAILED').catch(() => {});
-    throw err;
-  }
-
-  assert.deepEqual(problems, [], 'serious or critical axe violations (details above)');
-  assert.deepEqual(offsite, [], 'requests that left 127.0.0.1');
-  assert.deepEqual(errors, [], 'uncaught errors in the page');
-
-  async function flow() {
-    let lang = 'en';
-    let t = messages(lang);
-    const h = (level, name) => page.getByRole('heading', { level, name, exact: true });
-    const button = (name) => page.getByRole('button', { name, exact: true });
-    const main = () => page.locator('#main');
-    const goTo = async (navId, headingId) => {
-      await page.getByRole('navigation').getByRole('button', { name: t(navId), exact: true }).click();
-      await h(1, t(headingId)).waitFor();
-    };
-    const switchLanguage = async (to) => {
-      await button(to === 'fr' ? msg('en', 'LanguageFrench') : msg('en', 'LanguageEnglish')).click();
-      lang = to;
-      t = messages(to);
-      await page.locator(`html[lang="${to}"]`).waitFor({ state: 'attached' });
-    };
+  async function flow({ scan }) {
     const radio = (id) => main().getByRole('radio', { name: t(id), exact: true });
     const includeShared = () => main().getByRole('checkbox', { name: t('ExportIncludeSharedLabel'), exact: true });
     // The list is named by the sentence above it ("This note would go in the PDF:").
     const sharedList = () => main().locator('ul[aria-labelledby="export-shared-list-label"]');
 
     // ---- open the demo portfolio, in English ---------------------------------------------------
-    await page.goto(app.url);
-    await page.locator('main h1').waitFor({ timeout: 30_000 });
-    if ((await page.evaluate(() => document.documentElement.lang)) === 'fr') await switchLanguage('en');
-    await page.getByRole('button', { name: new RegExp(`^${t('PortfolioOpen')} .*démo$`) }).click();
-    await page.locator('.guide-steps').waitFor();
-    if ((await page.evaluate(() => document.documentElement.lang)) === 'fr') await switchLanguage('en');
+    await openDemo(app.url);
 
     // ---- the guide's Export step leads to the export screen, focus on its heading --------------
     await page.locator('#guide-go-Export').focus();

@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { axeScan, launchBrowser, newPage, screenshot } from '../lib/browser.mjs';
-import { messages, msg } from '../lib/locales.mjs';
+import { launchBrowser, newPage } from '../lib/browser.mjs';
+import { checkedFlow, ui } from '../lib/flow.mjs';
 import { repoRoot, startApp, tempDataDir } from '../lib/server.mjs';
 
 const devBin = process.env.PASSERELLE_DEV_BIN || path.join(repoRoot, 'build', 'bin', 'passerelle-dev');
@@ -61,53 +61,15 @@ test('a learner imports outcomes, claims two, links evidence, and sees readiness
   await page.setViewportSize({ width: 1024, height: 700 });
   page.setDefaultTimeout(15_000);
 
-  const problems = [];
-  const scan = async (label) => {
-    const serious = await axeScan(page, label);
-    if (serious.length > 0) problems.push(`${label}: ${serious.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
-    await screenshot(page, label);
-  };
+  const { t, h, button, field, main, goTo, switchLanguage, openDemo } = ui(page);
+  await checkedFlow({ page, offsite, errors }, 'plar', flow);
 
-  try {
-    await flow();
-  } catch (err) {
-    await screenshot(page, 'plar-FAILED').catch(() => {});
-    throw err;
-  }
-
-  assert.deepEqual(problems, [], 'serious or critical axe violations (details above)');
-  assert.deepEqual(offsite, [], 'requests that left 127.0.0.1');
-  assert.deepEqual(errors, [], 'uncaught errors in the page');
-
-  async function flow() {
-    let lang = 'en';
-    let t = messages(lang);
-    const h = (level, name) => page.getByRole('heading', { level, name, exact: true });
-    const button = (name) => page.getByRole('button', { name, exact: true });
-    const field = (label) => page.getByLabel(label, { exact: true });
-    const main = () => page.locator('#main');
-    const goTo = async (navId, headingId) => {
-      await page.getByRole('navigation').getByRole('button', { name: t(navId), exact: true }).click();
-      await h(1, t(headingId)).waitFor();
-    };
-    const switchLanguage = async (to) => {
-      await button(to === 'fr' ? msg('en', 'LanguageFrench') : msg('en', 'LanguageEnglish')).click();
-      lang = to;
-      t = messages(to);
-      await page.locator(`html[lang="${to}"]`).waitFor({ state: 'attached' });
-    };
+  async function flow({ scan }) {
     const summary = (claimed, ready) => t('ReadinessSummary', { Claimed: claimed, Total: 8, Ready: ready });
     const card = (code) => main().locator('li.card').filter({ has: h(3, code) });
 
     // ---- open the demo portfolio: it opens on the guide -------------------------------------------
-    await page.goto(app.url);
-    await page.locator('html[lang]').waitFor({ state: 'attached' });
-    await page.locator('main h1').waitFor({ timeout: 30_000 });
-    if ((await page.evaluate(() => document.documentElement.lang)) === 'fr') await switchLanguage('en');
-    await page.getByRole('button', { name: new RegExp(`^${t('PortfolioOpen')} .*démo$`) }).click();
-    await page.locator('.guide-steps').waitFor();
-    // The demo learner prefers French, and the portfolio opens in the language it was left in.
-    if ((await page.evaluate(() => document.documentElement.lang)) === 'fr') await switchLanguage('en');
+    await openDemo(app.url);
     await h(1, t('GuideHeading')).waitFor();
     await page.locator('.guide-steps > li').nth(7).waitFor();
     assert.equal(await page.locator('.guide-steps > li[aria-current="step"]').count(), 1, 'one current step');

@@ -9,8 +9,9 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { axeScan, launchBrowser, newPage, screenshot } from '../lib/browser.mjs';
-import { messages, msg } from '../lib/locales.mjs';
+import { launchBrowser, newPage, screenshot } from '../lib/browser.mjs';
+import { checkedFlow, ui } from '../lib/flow.mjs';
+import { msg } from '../lib/locales.mjs';
 import { freePort, startApp, tempDataDir } from '../lib/server.mjs';
 
 const PORTFOLIO = 'Portfolio d’Aïcha';
@@ -74,41 +75,11 @@ test('a learner builds a portfolio in English and French and finds it again afte
   const { page, offsite, errors } = await newPage(browser);
   page.setDefaultTimeout(15_000);
 
-  const problems = [];
-  const scan = async (label) => {
-    const serious = await axeScan(page, label);
-    if (serious.length > 0) problems.push(`${label}: ${serious.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
-    await screenshot(page, label);
-  };
-  const h = (level, name) => page.getByRole('heading', { level, name, exact: true });
-  const button = (name) => page.getByRole('button', { name, exact: true });
-  const field = (label) => page.getByLabel(label, { exact: true });
-  const nav = () => page.getByRole('navigation');
+  const { t, h, button, field, nav, goTo: goToNav, switchLanguage } = ui(page);
+  const goTo = (screen) => goToNav(screen.nav, screen.heading);
+  await checkedFlow({ page, offsite, errors }, 'portfolio-flow', flow);
 
-  try {
-    await flow();
-  } catch (err) {
-    await screenshot(page, 'FAILED').catch(() => {});
-    throw err;
-  }
-
-  assert.deepEqual(problems, [], 'serious or critical axe violations (details above)');
-  assert.deepEqual(offsite, [], 'requests that left 127.0.0.1');
-  assert.deepEqual(errors, [], 'uncaught errors in the page');
-
-  async function flow() {
-    let t = messages('en');
-    const goTo = async (screen) => {
-      await nav().getByRole('button', { name: t(screen.nav), exact: true }).click();
-      await h(1, t(screen.heading)).waitFor();
-    };
-    const switchLanguage = async (to) => {
-      await button(t(to === 'fr' ? 'LanguageFrench' : 'LanguageEnglish')).click();
-      t = messages(to);
-      // The page says which language it is in, for screen readers and hyphenation.
-      await page.locator(`html[lang="${to}"]`).waitFor({ state: 'attached' });
-    };
-
+  async function flow({ scan }) {
     // ---- first run, both languages ----------------------------------------------------------
     await page.goto(app.url);
     await h(1, t('StartHeading')).waitFor({ timeout: 30_000 });
