@@ -207,6 +207,34 @@ test('a learner builds a portfolio in English and French and finds it again afte
     await h(3, IMAGE_TITLE).waitFor();
     await expectPreview(page, IMAGE_TITLE);
     await screenshot(page, 'after-restart-evidence-en');
+
+    // ---- edit and delete, by keyboard: focus comes back where she was ----------------------------
+    const main = page.locator('#main');
+    const activeId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    await goTo(SCREENS[1]);
+    const editExperience = main.getByRole('button', { name: `${t('Edit')} ${EXPERIENCE.titleEn}`, exact: true });
+    await editExperience.focus();
+    const editId = await activeId();
+    await page.keyboard.press('Enter');
+    await button(t('Cancel')).click();
+    await h(3, EXPERIENCE.titleEn).waitFor();
+    assert.equal(await activeId(), editId, 'focus back on the Edit button of the same experience');
+
+    await goTo(SCREENS[4]);
+    const deleteNote = main.getByRole('button', { name: new RegExp(`^${t('Delete')} `) });
+    await deleteNote.focus();
+    await page.keyboard.press('Enter');
+    const ask = page.getByRole('dialog', { name: t('SupportDeleteTitle') });
+    await ask.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), t('Cancel'), 'the safe choice first');
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'hidden' });
+    await page.getByText(NOTE.text, { exact: true }).waitFor();
+    await deleteNote.click();
+    await ask.getByRole('button', { name: t('Delete'), exact: true }).click();
+    await main.getByRole('status').filter({ hasText: t('SupportNoteDeleted') }).waitFor();
+    await main.getByText(t('SupportEmpty'), { exact: true }).waitFor();
+    assert.equal(await activeId(), 'support-add', 'focus on Add after a delete');
   }
 });
 
