@@ -2,7 +2,9 @@ package portfolio
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -85,9 +87,32 @@ func BackupStem(path string) string {
 }
 
 // SnapshotDir is where the automatic snapshots of the portfolio at path are kept: a folder
-// of its own in the app's data folder, beside the portfolios, never inside them.
+// of its own in the app's data folder, beside the portfolios, never inside them. A portfolio
+// opened from elsewhere (a USB stick) may share its name with one in the data folder; its
+// folder also carries a short hash of where it lives, so neither one's rotation, nor a new
+// passphrase clearing old copies, ever touches the other's snapshots.
 func SnapshotDir(dataDir, path string) string {
-	return filepath.Join(dataDir, "backups", fileStem(path))
+	stem := fileStem(path)
+	if !within(dataDir, path) {
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			abs = path
+		}
+		sum := sha256.Sum256([]byte(abs))
+		stem += "-" + hex.EncodeToString(sum[:4])
+	}
+	return filepath.Join(dataDir, "backups", stem)
+}
+
+// within tells whether path lies inside dir, after both are made absolute.
+func within(dir, path string) bool {
+	absDir, err1 := filepath.Abs(dir)
+	absPath, err2 := filepath.Abs(path)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(absDir, absPath)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // Backup writes a checked copy of the portfolio to dst: SQLite's VACUUM INTO makes a

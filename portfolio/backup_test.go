@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -345,5 +346,39 @@ func TestRestore_AnOlderBackupIsUpgraded(t *testing.T) {
 	defer st.Close()
 	if l, err := st.Learner(ctx); err != nil || l.SelfID.Notes != "old note" {
 		t.Fatalf("learner %+v %v", l, err)
+	}
+}
+
+// A portfolio on a USB stick named like one in the data folder keeps its snapshots apart, so
+// one's rotation (or a passphrase clearing old copies) never removes the other's.
+func TestSnapshotDir_SameNameElsewhereGetsItsOwnFolder(t *testing.T) {
+	data := t.TempDir()
+	usb := t.TempDir()
+	tests := []struct {
+		name string
+		path string
+		want func(got string) bool
+	}{
+		{"in the portfolios folder", filepath.Join(data, "portfolios", "lea"+FileExtension),
+			func(got string) bool { return got == filepath.Join(data, "backups", "lea") }},
+		{"anywhere in the data folder", filepath.Join(data, "lea"+FileExtension),
+			func(got string) bool { return got == filepath.Join(data, "backups", "lea") }},
+		{"on a USB stick", filepath.Join(usb, "lea"+FileExtension),
+			func(got string) bool {
+				return filepath.Dir(got) == filepath.Join(data, "backups") &&
+					regexp.MustCompile(`^lea-[0-9a-f]{8}$`).MatchString(filepath.Base(got))
+			}},
+		{"beside the data folder, with a name that starts like it", filepath.Join(data+"-old", "lea"+FileExtension),
+			func(got string) bool { return got != filepath.Join(data, "backups", "lea") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SnapshotDir(data, tt.path); !tt.want(got) {
+				t.Errorf("SnapshotDir(%s) = %s", tt.path, got)
+			}
+		})
+	}
+	if SnapshotDir(data, filepath.Join(usb, "lea"+FileExtension)) == SnapshotDir(data, filepath.Join(t.TempDir(), "lea"+FileExtension)) {
+		t.Error("two sticks with a lea portfolio share a snapshot folder")
 	}
 }
