@@ -156,6 +156,13 @@ test('a learner locks her portfolio on a shared computer; private text is sealed
     for (const secret of [NOTE_TEXT, EMAIL, SELF_ID]) assert.equal(await pageHas(secret), false, `not in the page: ${secret}`);
     await screenshot(page, 'your-data-support-locked-en');
 
+    // Export says what a PDF made now would leave out, calmly, with the way to unlock.
+    await goTo('NavExport', 'ExportHeading');
+    await main().getByText(t('ExportLocked'), { exact: true }).waitFor();
+    await page.locator('#export-locked-unlock').waitFor();
+    assert.equal(await main().locator('[role="alert"]:not(:empty)').count(), 0, 'no error on the export screen');
+    assert.equal(await page.locator('#export-include-shared').count(), 0, 'no shared-notes choice while locked');
+
     await goTo('NavProfile', 'ProfileHeading');
     await main().getByText(t('ProfileContactLocked'), { exact: true }).waitFor();
     await main().getByText(t('ProfileSelfIdLocked'), { exact: true }).waitFor();
