@@ -162,7 +162,9 @@ test('a learner imports outcomes, claims two, links evidence, and sees readiness
     await scan('plar-readiness-gaps-en');
 
     // ---- from readiness straight to the claim; fix it; readiness follows --------------------------
-    await card(O2.code).getByRole('button', { name: `${t('ReadinessWorkOnClaim')} ${O2.code}` }).click();
+    await card(O2.code).getByRole('button', { name: `${t('ReadinessWorkOnClaim')} ${O2.code}` }).waitFor();
+    // Each step in "what to do next" leads to its claim.
+    await next.getByRole('button', { name: O2.code, exact: true }).first().click();
     await h(2, t('ClaimFormEditHeading', { Code: O2.code })).waitFor();
     await field(t('ClaimNarrativeEnLabel')).fill(words(90));
     await field(t('ClaimRelevanceLabel', { Title: PHOTO })).fill('I train and coach the new Saturday volunteers.');
