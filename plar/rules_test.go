@@ -70,7 +70,14 @@ func TestAssess_RulesOfEvidence(t *testing.T) {
 			c.Evidence = link(3)
 		}, RuleCurrent, "StepRecentEvidence"},
 		{"current: no evidence at all", func(c *Claim, _ *Facts) { c.Evidence = nil }, RuleCurrent, "StepLinkRecentEvidence"},
-		{"current: undated evidence asks for its date", func(c *Claim, _ *Facts) { c.Evidence = link(4) }, RuleCurrent, "StepDateEvidence,StepRecentEvidence"},
+		{"current: undated evidence asks only for its date", func(c *Claim, _ *Facts) { c.Evidence = link(4) }, RuleCurrent, "StepDateEvidence"},
+		{"current: undated and old evidence asks for the date and for recent evidence", func(c *Claim, _ *Facts) { c.Evidence = link(4, 3) }, RuleCurrent, "StepDateEvidence,StepRecentEvidence"},
+		{"current: undated and recent evidence is current", func(c *Claim, f *Facts) {
+			e := f.Evidence[4]
+			e.VerifierName = "Jo"
+			f.Evidence[4] = e
+			c.Evidence = link(4, 2)
+		}, RuleCurrent, ""},
 		{"current: the target's own limit applies", func(c *Claim, f *Facts) {
 			f.CurrencyYears = 1
 			c.Evidence = link(2)
