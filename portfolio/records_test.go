@@ -83,11 +83,28 @@ func TestValidation_RefusesBadInputAndKeepsNothing(t *testing.T) {
 				IssuedOn: "2024-05-01", ExpiresOn: "2024-04-30"})
 			return err
 		}, "expiresOn", "ErrExpiryBeforeIssue"},
-		{"credential date not a date", func(s *Store) error {
+		{"credential date written another way", func(s *Store) error {
+			_, err := s.SaveCredential(context.Background(), Credential{TitleFR: "Secourisme", Issuer: "Croix-Rouge",
+				IssuedOn: "30/02/2024"})
+			return err
+		}, "issuedOn", "ErrInvalidDate"},
+		{"credential date well written but not on the calendar", func(s *Store) error {
 			_, err := s.SaveCredential(context.Background(), Credential{TitleFR: "Secourisme", Issuer: "Croix-Rouge",
 				IssuedOn: "2024-02-30"})
 			return err
-		}, "issuedOn", "ErrInvalidDate"},
+		}, "issuedOn", "ErrDateDoesNotExist"},
+		{"support note on the 31st of February", func(s *Store) error {
+			_, err := s.SaveSupportNote(context.Background(), SupportNote{Category: "Housing", Date: "2026-02-31", Text: "x"})
+			return err
+		}, "date", "ErrDateDoesNotExist"},
+		{"support note in month 13", func(s *Store) error {
+			_, err := s.SaveSupportNote(context.Background(), SupportNote{Category: "Housing", Date: "2026-13-01", Text: "x"})
+			return err
+		}, "date", "ErrDateDoesNotExist"},
+		{"support note date with a letter", func(s *Store) error {
+			_, err := s.SaveSupportNote(context.Background(), SupportNote{Category: "Housing", Date: "2026-0a-01", Text: "x"})
+			return err
+		}, "date", "ErrInvalidDate"},
 		{"support note without text", func(s *Store) error {
 			_, err := s.SaveSupportNote(context.Background(), SupportNote{Category: "Childcare", Date: "2024-01-01"})
 			return err

@@ -101,10 +101,32 @@ func checkDate(field, s string, optional bool) (string, error) {
 		return "", Errorf(CodeInvalid, field, "ErrRequired")
 	}
 	t, err := time.Parse(time.DateOnly, s)
+	if err != nil && wellFormedDate(s) {
+		// Written right but not on any calendar (2026-02-31): asking for the format again
+		// would send the learner looking for a mistake they did not make.
+		return "", Errorf(CodeInvalid, field, "ErrDateDoesNotExist", "Date", s)
+	}
 	if err != nil || t.Year() < 1900 || t.Year() > 2200 {
 		return "", Errorf(CodeInvalid, field, "ErrInvalidDate")
 	}
 	return s, nil
+}
+
+// wellFormedDate tells whether s has the shape YYYY-MM-DD, all digits, whatever the numbers.
+func wellFormedDate(s string) bool {
+	if len(s) != len(time.DateOnly) {
+		return false
+	}
+	for i, r := range s {
+		if i == 4 || i == 7 {
+			if r != '-' {
+				return false
+			}
+		} else if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // checkOneOf refuses a value outside the allowed list.
