@@ -143,6 +143,47 @@ func TestValidation_RefusesBadInputAndKeepsNothing(t *testing.T) {
 	}
 }
 
+func TestLearner_EmailIsCheckedLightly(t *testing.T) {
+	cases := []struct {
+		email string
+		ok    bool
+	}{
+		{"", true},
+		{"amelie@example.org", true},
+		{"  amelie.t+plar@cégep-exemple.qc.ca ", true},
+		{"amelie@", false},
+		{"@example.org", false},
+		{"amelie", false},
+		{"amelie@localhost", false},
+		{"amelie@example.", false},
+		{"amelie@.org", false},
+		{"amelie@example..org", false},
+		{"ame lie@example.org", false},
+		{"amelie@@example.org", false},
+		{"a@b@example.org", false},
+	}
+	for _, c := range cases {
+		t.Run(c.email, func(t *testing.T) {
+			st := newStore(t)
+			before := fileBytes(t, st.Path())
+			saved, err := st.SaveLearner(context.Background(), Learner{DisplayName: "Amélie", Email: c.email})
+			if c.ok {
+				if err != nil || saved.Email != strings.TrimSpace(c.email) {
+					t.Fatalf("refused or changed %q: %v, saved %q", c.email, err, saved.Email)
+				}
+				return
+			}
+			e, ok := AsError(err)
+			if !ok || e.Code != CodeInvalid || e.Field != "email" || e.MessageID != "ErrInvalidEmail" {
+				t.Fatalf("want invalid ErrInvalidEmail on email, got %v", err)
+			}
+			if string(before) != string(fileBytes(t, st.Path())) {
+				t.Fatal("a refused email changed the file")
+			}
+		})
+	}
+}
+
 func TestValidation_AcceptsEmojiAndNormalisesLineEndings(t *testing.T) {
 	st := newStore(t)
 	ctx := context.Background()

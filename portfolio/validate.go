@@ -129,6 +129,22 @@ func wellFormedDate(s string) bool {
 	return true
 }
 
+// checkEmail accepts "" or an address that looks deliverable at a glance: one @, something
+// before it, a domain with a dot inside it, no spaces. It is a guard against typos such as
+// "amelie@" reaching an assessor on paper, not a full RFC 5322 parser.
+func checkEmail(field, s string) (string, error) {
+	if s == "" {
+		return s, nil
+	}
+	local, domain, ok := strings.Cut(s, "@")
+	if !ok || local == "" || strings.Contains(domain, "@") || strings.IndexFunc(s, unicode.IsSpace) >= 0 ||
+		!strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") ||
+		strings.Contains(domain, "..") {
+		return "", Errorf(CodeInvalid, field, "ErrInvalidEmail")
+	}
+	return s, nil
+}
+
 // checkOneOf refuses a value outside the allowed list.
 func checkOneOf(field, s string, allowed []string) (string, error) {
 	if !slices.Contains(allowed, s) {
