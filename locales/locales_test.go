@@ -158,6 +158,9 @@ func TestCatalog_TextTranslatesWithArgumentsAndPlurals(t *testing.T) {
 		{"en", "CliCheckFailed", map[string]any{"Count": 3}, "The check found 3 problems."},
 		{"fr", "CliCheckFailed", map[string]any{"Count": 2}, "La vérification a trouvé 2 problèmes."},
 		{"de", "ErrRequired", nil, "Please fill in this field."},
+		{"en", "ErrInvalidDate", nil, "Please write the date as YYYY-MM-DD, for example 2021-09-30."},
+		{"en", "ErrDateDoesNotExist", map[string]any{"Date": "2026-02-31"}, "This date does not exist: 2026-02-31. Please check the day and month."},
+		{"fr", "ErrDateDoesNotExist", map[string]any{"Date": "2026-02-31"}, "Cette date n’existe pas\u00a0: 2026-02-31. Veuillez vérifier le jour et le mois."},
 		{"fr", "NoSuchMessage", nil, "NoSuchMessage"},
 	}
 	for _, c2 := range cases {

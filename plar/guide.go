@@ -27,7 +27,7 @@ type GuideInputs struct {
 // Guide marks each step done or not, and the first one not done as current.
 func Guide(in GuideInputs) []GuideStep {
 	var claims []OutcomeReadiness
-	hasOutcomes := false
+	hasOutcomes, decided := false, false
 	if in.Target != nil {
 		hasOutcomes = in.Target.Total > 0
 		for _, o := range in.Target.Outcomes {
@@ -35,6 +35,10 @@ func Guide(in GuideInputs) []GuideStep {
 				claims = append(claims, o)
 			}
 		}
+		// An outcome without a claim is undecided: readiness asks "Decide whether to claim"
+		// for it (StepDecideClaim). Nothing records a deliberate "not claiming" yet, so the
+		// self-assessment is done only once every outcome of the target has been rated.
+		decided = hasOutcomes && len(claims) == len(in.Target.Outcomes)
 	}
 	every := func(f func(OutcomeReadiness) bool) bool {
 		if len(claims) == 0 {
@@ -51,7 +55,7 @@ func Guide(in GuideInputs) []GuideStep {
 		"Profile":        in.Learner.DisplayName != "" && in.Learner.LegalName != "",
 		"Experiences":    in.Experiences > 0,
 		"Target":         hasOutcomes,
-		"SelfAssessment": len(claims) > 0,
+		"SelfAssessment": decided,
 		"Evidence":       every(func(o OutcomeReadiness) bool { return len(o.Claim.Evidence) > 0 }),
 		"Narratives":     every(func(o OutcomeReadiness) bool { return o.Assessment.Words >= MinNarrativeWords }),
 		"Review":         every(func(o OutcomeReadiness) bool { return o.Status == StatusReady }),
@@ -59,8 +63,17 @@ func Guide(in GuideInputs) []GuideStep {
 	}
 	out := []GuideStep{}
 	current := false
+	allBefore := true
 	for _, id := range GuideSteps() {
 		s := GuideStep{ID: id, Done: done[id]}
+		// The export record only says a PDF was made once, not that it holds the finished
+		// work: a PDF made while an earlier step was still open is a draft, and the learner
+		// will export again. So Export counts only when every step before it is done too,
+		// and progress never reads "6 of 8" with Review still to do.
+		if id == "Export" {
+			s.Done = s.Done && allBefore
+		}
+		allBefore = allBefore && s.Done
 		if !s.Done && !current {
 			s.Current, current = true, true
 		}

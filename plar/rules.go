@@ -120,11 +120,13 @@ func current(c Claim, f Facts, linked []portfolio.Evidence) RuleResult {
 	}
 	cutoff := f.Now.AddDate(-years, 0, 0).Format(time.DateOnly)
 	var undated []Step
+	dated := false
 	for _, e := range linked {
 		if e.Date == "" {
 			undated = append(undated, step("StepDateEvidence", "Title", e.Title))
 			continue
 		}
+		dated = true
 		if e.Date >= cutoff {
 			return r
 		}
@@ -133,7 +135,12 @@ func current(c Claim, f Facts, linked []portfolio.Evidence) RuleResult {
 		r.Steps = append(r.Steps, step("StepLinkRecentEvidence", "Years", years))
 		return r
 	}
-	r.Steps = append(undated, step("StepRecentEvidence", "Years", years))
+	r.Steps = undated
+	// "None is recent" is only true of dates we know: with no dated piece, adding the dates
+	// is the one step, and may well settle the rule.
+	if dated {
+		r.Steps = append(r.Steps, step("StepRecentEvidence", "Years", years))
+	}
 	return r
 }
 

@@ -70,7 +70,14 @@ func TestAssess_RulesOfEvidence(t *testing.T) {
 			c.Evidence = link(3)
 		}, RuleCurrent, "StepRecentEvidence"},
 		{"current: no evidence at all", func(c *Claim, _ *Facts) { c.Evidence = nil }, RuleCurrent, "StepLinkRecentEvidence"},
-		{"current: undated evidence asks for its date", func(c *Claim, _ *Facts) { c.Evidence = link(4) }, RuleCurrent, "StepDateEvidence,StepRecentEvidence"},
+		{"current: undated evidence asks only for its date", func(c *Claim, _ *Facts) { c.Evidence = link(4) }, RuleCurrent, "StepDateEvidence"},
+		{"current: undated and old evidence asks for the date and for recent evidence", func(c *Claim, _ *Facts) { c.Evidence = link(4, 3) }, RuleCurrent, "StepDateEvidence,StepRecentEvidence"},
+		{"current: undated and recent evidence is current", func(c *Claim, f *Facts) {
+			e := f.Evidence[4]
+			e.VerifierName = "Jo"
+			f.Evidence[4] = e
+			c.Evidence = link(4, 2)
+		}, RuleCurrent, ""},
 		{"current: the target's own limit applies", func(c *Claim, f *Facts) {
 			f.CurrencyYears = 1
 			c.Evidence = link(2)
@@ -214,5 +221,56 @@ func TestGuide_ProgressIsDerivedFromTheData(t *testing.T) {
 	got := steps(GuideInputs{Learner: portfolio.Learner{DisplayName: "A", LegalName: "A B"}, Experiences: 2, Target: &r})
 	if got != "+Profile +Experiences +Target +SelfAssessment +Evidence >Narratives -Review -Export" {
 		t.Fatalf("half way: %s", got)
+	}
+}
+
+func TestGuide_StepsAreDoneOnlyWhenHonestlyDone(t *testing.T) {
+	f := facts()
+	var ev []portfolio.Evidence
+	for _, e := range f.Evidence {
+		ev = append(ev, e)
+	}
+	ready := func(id int64) Claim {
+		return Claim{OutcomeID: id, Rating: 3, NarrativeEN: words(MinNarrativeWords), Evidence: link(1)}
+	}
+	gaps := func(id int64) Claim { return Claim{OutcomeID: id, Rating: 3, NarrativeEN: words(MinNarrativeWords)} }
+	var outcomes []Outcome
+	for i := int64(1); i <= 8; i++ {
+		outcomes = append(outcomes, Outcome{ID: i, Code: string(rune('A' + i - 1)), TextEN: "x"})
+	}
+	learner := portfolio.Learner{DisplayName: "A", LegalName: "A B"}
+	cases := []struct {
+		name     string
+		claims   []Claim
+		exported bool
+		want     map[string]bool
+	}{
+		{"two of eight claimed, six undecided: self-assessment not done",
+			[]Claim{ready(1), ready(2)}, false,
+			map[string]bool{"Target": true, "SelfAssessment": false, "Review": true, "Export": false}},
+		{"every outcome rated: self-assessment done",
+			[]Claim{ready(1), ready(2), ready(3), ready(4), ready(5), ready(6), ready(7), ready(8)}, false,
+			map[string]bool{"SelfAssessment": true, "Review": true, "Export": false}},
+		{"exported while review is still to do: export not done",
+			[]Claim{ready(1), ready(2), ready(3), ready(4), ready(5), ready(6), ready(7), gaps(8)}, true,
+			map[string]bool{"SelfAssessment": true, "Review": false, "Export": false}},
+		{"exported with every earlier step done: export done",
+			[]Claim{ready(1), ready(2), ready(3), ready(4), ready(5), ready(6), ready(7), ready(8)}, true,
+			map[string]bool{"Review": true, "Export": true}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := Compute(Inputs{Now: today, Evidence: ev, IntactFiles: f.IntactFiles,
+				Target: Target{CurrencyYears: 5, Outcomes: outcomes}, Claims: c.claims})
+			got := map[string]bool{}
+			for _, g := range Guide(GuideInputs{Learner: learner, Experiences: 1, Target: &r, Exported: c.exported}) {
+				got[g.ID] = g.Done
+			}
+			for id, want := range c.want {
+				if got[id] != want {
+					t.Errorf("%s done=%v, want %v", id, got[id], want)
+				}
+			}
+		})
 	}
 }

@@ -56,6 +56,11 @@ func PrepareEvidence(n NewEvidence) (PreparedEvidence, error) {
 	if err != nil {
 		return PreparedEvidence{}, mediaError(err, name)
 	}
+	if namedLikeImage(name) && !strings.HasPrefix(info.MediaType, "image/") {
+		// A "photo" whose bytes are text or a document is a mistake or a fake; either way
+		// an assessor must not receive it as a picture of the learner's work.
+		return PreparedEvidence{}, Errorf(CodeUnsupported, "", "ErrEvidenceNotAnImage", "Name", name)
+	}
 	sum := sha256.Sum256(n.Data)
 	p := PreparedEvidence{name: name, data: n.Data, sum: hex.EncodeToString(sum[:]), info: info,
 		sizeBytes: int64(len(n.Data)), title: strings.TrimSuffix(name, path.Ext(name)), kind: "WorkSample"}
@@ -70,6 +75,15 @@ func PrepareEvidence(n NewEvidence) (PreparedEvidence, error) {
 		}
 	}
 	return p, nil
+}
+
+// namedLikeImage tells whether a file's name promises a picture, by its extension.
+func namedLikeImage(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".tif", ".tiff", ".bmp":
+		return true
+	}
+	return false
 }
 
 // ReadEvidenceFile reads a file the learner chose, refusing one beyond the size limit

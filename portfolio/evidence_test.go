@@ -118,6 +118,10 @@ func TestEvidence_RefusedImportLeavesPortfolioByteForByte(t *testing.T) {
 		{"name with NUL", "a\x00b.txt", []byte("hello"), CodeInvalid, "ErrEvidenceNameInvalid"},
 		{"name too long", strings.Repeat("é", MaxNameLength+1), []byte("hello"), CodeInvalid, "ErrEvidenceNameTooLong"},
 		{"duplicate file", "again.jpg", good, CodeConflict, "ErrEvidenceDuplicate"},
+		{"text named like a photo", "faux-certificat.jpg", []byte("Ceci est un certificat, promis.\n"),
+			CodeUnsupported, "ErrEvidenceNotAnImage"},
+		{"PDF named like a scan", "scan.TIFF", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"),
+			CodeUnsupported, "ErrEvidenceNotAnImage"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -203,5 +207,28 @@ func TestEvidence_ImageWithoutDecoderIsKeptWithoutPreview(t *testing.T) {
 	}
 	if e.HasPreview || e.MediaType != "image/heic" || e.Kind != "WorkSample" {
 		t.Fatalf("HEIC evidence %+v", e)
+	}
+}
+
+func TestEvidence_ContentDecidesOnlyWhenTheNameIsNotAPicture(t *testing.T) {
+	cases := []struct {
+		name, file string
+		data       []byte
+		mediaType  string
+	}{
+		{"text with a text name", "notes.txt", []byte("Mes notes de stage.\n"), "text/plain; charset=utf-8"},
+		{"text with no extension", "LISEZMOI", []byte("Mes notes de stage.\n"), "text/plain; charset=utf-8"},
+		{"photo named like a photo", "atelier.jpeg", media.SamplePhoto(5, 400, 300, 1), "image/jpeg"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e, err := addFile(t, newStore(t), c.file, c.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e.MediaType != c.mediaType {
+				t.Fatalf("media type %q, want %q", e.MediaType, c.mediaType)
+			}
+		})
 	}
 }

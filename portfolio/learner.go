@@ -98,6 +98,9 @@ func cleanLearner(l Learner) (Learner, error) {
 			return Learner{}, err
 		}
 	}
+	if l.Email, err = checkEmail("email", l.Email); err != nil {
+		return Learner{}, err
+	}
 	if l.PreferredLanguage, err = checkLanguage("preferredLanguage", l.PreferredLanguage); err != nil {
 		return Learner{}, err
 	}

@@ -83,11 +83,28 @@ func TestValidation_RefusesBadInputAndKeepsNothing(t *testing.T) {
 				IssuedOn: "2024-05-01", ExpiresOn: "2024-04-30"})
 			return err
 		}, "expiresOn", "ErrExpiryBeforeIssue"},
-		{"credential date not a date", func(s *Store) error {
+		{"credential date written another way", func(s *Store) error {
+			_, err := s.SaveCredential(context.Background(), Credential{TitleFR: "Secourisme", Issuer: "Croix-Rouge",
+				IssuedOn: "30/02/2024"})
+			return err
+		}, "issuedOn", "ErrInvalidDate"},
+		{"credential date well written but not on the calendar", func(s *Store) error {
 			_, err := s.SaveCredential(context.Background(), Credential{TitleFR: "Secourisme", Issuer: "Croix-Rouge",
 				IssuedOn: "2024-02-30"})
 			return err
-		}, "issuedOn", "ErrInvalidDate"},
+		}, "issuedOn", "ErrDateDoesNotExist"},
+		{"support note on the 31st of February", func(s *Store) error {
+			_, err := s.SaveSupportNote(context.Background(), SupportNote{Category: "Housing", Date: "2026-02-31", Text: "x"})
+			return err
+		}, "date", "ErrDateDoesNotExist"},
+		{"support note in month 13", func(s *Store) error {
+			_, err := s.SaveSupportNote(context.Background(), SupportNote{Category: "Housing", Date: "2026-13-01", Text: "x"})
+			return err
+		}, "date", "ErrDateDoesNotExist"},
+		{"support note date with a letter", func(s *Store) error {
+			_, err := s.SaveSupportNote(context.Background(), SupportNote{Category: "Housing", Date: "2026-0a-01", Text: "x"})
+			return err
+		}, "date", "ErrInvalidDate"},
 		{"support note without text", func(s *Store) error {
 			_, err := s.SaveSupportNote(context.Background(), SupportNote{Category: "Childcare", Date: "2024-01-01"})
 			return err
@@ -121,6 +138,47 @@ func TestValidation_RefusesBadInputAndKeepsNothing(t *testing.T) {
 			}
 			if string(before) != string(fileBytes(t, st.Path())) {
 				t.Fatal("a refused save changed the file")
+			}
+		})
+	}
+}
+
+func TestLearner_EmailIsCheckedLightly(t *testing.T) {
+	cases := []struct {
+		email string
+		ok    bool
+	}{
+		{"", true},
+		{"amelie@example.org", true},
+		{"  amelie.t+plar@cégep-exemple.qc.ca ", true},
+		{"amelie@", false},
+		{"@example.org", false},
+		{"amelie", false},
+		{"amelie@localhost", false},
+		{"amelie@example.", false},
+		{"amelie@.org", false},
+		{"amelie@example..org", false},
+		{"ame lie@example.org", false},
+		{"amelie@@example.org", false},
+		{"a@b@example.org", false},
+	}
+	for _, c := range cases {
+		t.Run(c.email, func(t *testing.T) {
+			st := newStore(t)
+			before := fileBytes(t, st.Path())
+			saved, err := st.SaveLearner(context.Background(), Learner{DisplayName: "Amélie", Email: c.email})
+			if c.ok {
+				if err != nil || saved.Email != strings.TrimSpace(c.email) {
+					t.Fatalf("refused or changed %q: %v, saved %q", c.email, err, saved.Email)
+				}
+				return
+			}
+			e, ok := AsError(err)
+			if !ok || e.Code != CodeInvalid || e.Field != "email" || e.MessageID != "ErrInvalidEmail" {
+				t.Fatalf("want invalid ErrInvalidEmail on email, got %v", err)
+			}
+			if string(before) != string(fileBytes(t, st.Path())) {
+				t.Fatal("a refused email changed the file")
 			}
 		})
 	}

@@ -101,8 +101,46 @@ func checkDate(field, s string, optional bool) (string, error) {
 		return "", Errorf(CodeInvalid, field, "ErrRequired")
 	}
 	t, err := time.Parse(time.DateOnly, s)
+	if err != nil && wellFormedDate(s) {
+		// Written right but not on any calendar (2026-02-31): asking for the format again
+		// would send the learner looking for a mistake they did not make.
+		return "", Errorf(CodeInvalid, field, "ErrDateDoesNotExist", "Date", s)
+	}
 	if err != nil || t.Year() < 1900 || t.Year() > 2200 {
 		return "", Errorf(CodeInvalid, field, "ErrInvalidDate")
+	}
+	return s, nil
+}
+
+// wellFormedDate tells whether s has the shape YYYY-MM-DD, all digits, whatever the numbers.
+func wellFormedDate(s string) bool {
+	if len(s) != len(time.DateOnly) {
+		return false
+	}
+	for i, r := range s {
+		if i == 4 || i == 7 {
+			if r != '-' {
+				return false
+			}
+		} else if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// checkEmail accepts "" or an address that looks deliverable at a glance: one @, something
+// before it, a domain with a dot inside it, no spaces. It is a guard against typos such as
+// "amelie@" reaching an assessor on paper, not a full RFC 5322 parser.
+func checkEmail(field, s string) (string, error) {
+	if s == "" {
+		return s, nil
+	}
+	local, domain, ok := strings.Cut(s, "@")
+	if !ok || local == "" || strings.Contains(domain, "@") || strings.IndexFunc(s, unicode.IsSpace) >= 0 ||
+		!strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") ||
+		strings.Contains(domain, "..") {
+		return "", Errorf(CodeInvalid, field, "ErrInvalidEmail")
 	}
 	return s, nil
 }

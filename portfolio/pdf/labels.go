@@ -24,7 +24,7 @@ type Labels struct {
 	Kind, Organisation, Place, Ongoing, Hours                 string `id:"PdfKind,PdfOrganisation,PdfPlace,PdfOngoing,PdfHours"`
 	Skills, Description                                       string `id:"PdfSkills,PdfDescription"`
 	Issuer, Issued, Expires, CreditValue, Competencies        string `id:"PdfIssuer,PdfIssued,PdfExpires,PdfCreditValue,PdfCompetencies"`
-	AssessmentMethod, Verification                            string `id:"PdfAssessmentMethod,PdfVerification"`
+	AssessmentMethod, Verification, CredentialExpired         string `id:"PdfAssessmentMethod,PdfVerification,PdfCredentialExpired"`
 	Outcome, SelfRating, RatingOf, Narrative, NoNarrative     string `id:"PdfOutcome,PdfSelfRating,PdfRatingOf,PdfNarrative,PdfNoNarrative"`
 	Currency, LinkedExperiences, LinkedCredentials            string `id:"PdfCurrency,PdfLinkedExperiences,PdfLinkedCredentials"`
 	LinkedEvidence, NoEvidence, Relevance, PageRef            string `id:"PdfLinkedEvidence,PdfNoEvidence,PdfRelevance,PdfPageRef"`

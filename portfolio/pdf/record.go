@@ -3,6 +3,7 @@ package pdf
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // profile is who the learner is and how to reach them; self-identification is never shown.
@@ -143,7 +144,7 @@ func (r *renderer) credentials() error {
 		r.y += 1
 		r.fixedField(func(l *Labels) string { return l.Issuer }, c.Issuer)
 		r.fixedField(func(l *Labels) string { return l.Issued }, c.IssuedOn)
-		r.fixedField(func(l *Labels) string { return l.Expires }, c.ExpiresOn)
+		r.fixedField(func(l *Labels) string { return l.Expires }, r.expiry(c.ExpiresOn))
 		if c.Hours > 0 {
 			r.fixedField(func(l *Labels) string { return l.Hours }, r.number(c.Hours))
 		}
@@ -156,4 +157,14 @@ func (r *renderer) credentials() error {
 		r.y += 1
 	}
 	return nil
+}
+
+// expiry prints an expiry date, marked expired when it falls before the export date, so an
+// assessor reading the PDF later sees at once which credentials had lapsed when it was made.
+// Dates are compared as written (YYYY-MM-DD), on the same UTC day the front page prints.
+func (r *renderer) expiry(on string) string {
+	if on == "" || on >= r.v.date.Format(time.DateOnly) {
+		return on
+	}
+	return on + " (" + r.fixed(func(l *Labels) string { return l.CredentialExpired }) + ")"
 }
