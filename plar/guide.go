@@ -27,7 +27,7 @@ type GuideInputs struct {
 // Guide marks each step done or not, and the first one not done as current.
 func Guide(in GuideInputs) []GuideStep {
 	var claims []OutcomeReadiness
-	hasOutcomes, decided := false, false
+	hasOutcomes := false
 	if in.Target != nil {
 		hasOutcomes = in.Target.Total > 0
 		for _, o := range in.Target.Outcomes {
@@ -35,10 +35,6 @@ func Guide(in GuideInputs) []GuideStep {
 				claims = append(claims, o)
 			}
 		}
-		// An outcome without a claim is undecided: readiness asks "Decide whether to claim"
-		// for it (StepDecideClaim). Nothing records a deliberate "not claiming" yet, so the
-		// self-assessment is done only once every outcome of the target has been rated.
-		decided = hasOutcomes && len(claims) == len(in.Target.Outcomes)
 	}
 	every := func(f func(OutcomeReadiness) bool) bool {
 		if len(claims) == 0 {
@@ -51,11 +47,13 @@ func Guide(in GuideInputs) []GuideStep {
 		}
 		return true
 	}
+	// A learner claims only the outcomes they can support (GuideStepSelfAssessmentWhy), so one
+	// claim completes the self-assessment; Readiness still lists the outcomes left undecided.
 	done := map[string]bool{
 		"Profile":        in.Learner.DisplayName != "" && in.Learner.LegalName != "",
 		"Experiences":    in.Experiences > 0,
 		"Target":         hasOutcomes,
-		"SelfAssessment": decided,
+		"SelfAssessment": len(claims) > 0,
 		"Evidence":       every(func(o OutcomeReadiness) bool { return len(o.Claim.Evidence) > 0 }),
 		"Narratives":     every(func(o OutcomeReadiness) bool { return o.Assessment.Words >= MinNarrativeWords }),
 		"Review":         every(func(o OutcomeReadiness) bool { return o.Status == StatusReady }),

@@ -245,12 +245,13 @@ func TestGuide_StepsAreDoneOnlyWhenHonestlyDone(t *testing.T) {
 		exported bool
 		want     map[string]bool
 	}{
-		{"two of eight claimed, six undecided: self-assessment not done",
+		{"nothing claimed yet: self-assessment is the step to do",
+			nil, false,
+			map[string]bool{"Target": true, "SelfAssessment": false, "Evidence": false, "Export": false}},
+		// PLAR lets a learner claim only the outcomes they can support.
+		{"two of eight claimed and supported: self-assessment done, not yet exported",
 			[]Claim{ready(1), ready(2)}, false,
-			map[string]bool{"Target": true, "SelfAssessment": false, "Review": true, "Export": false}},
-		{"every outcome rated: self-assessment done",
-			[]Claim{ready(1), ready(2), ready(3), ready(4), ready(5), ready(6), ready(7), ready(8)}, false,
-			map[string]bool{"SelfAssessment": true, "Review": true, "Export": false}},
+			map[string]bool{"Target": true, "SelfAssessment": true, "Review": true, "Export": false}},
 		{"exported while review is still to do: export not done",
 			[]Claim{ready(1), ready(2), ready(3), ready(4), ready(5), ready(6), ready(7), gaps(8)}, true,
 			map[string]bool{"SelfAssessment": true, "Review": false, "Export": false}},
