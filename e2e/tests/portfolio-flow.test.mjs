@@ -30,6 +30,7 @@ const NOTE = {
   provider: 'CPE Les Petits Pas',
   text: 'Place en garderie confirmée : trois jours par semaine, à partir d’avril.',
 };
+const CREDENTIAL_TITLE = 'Food Handler Certificate';
 const IMAGE_NAME = 'certificat-aïcha.png';
 // The evidence is titled after its file, with or without the extension.
 const IMAGE_TITLE = /^certificat-aïcha(\.png)?$/;
@@ -134,6 +135,19 @@ test('a learner builds a portfolio in English and French and finds it again afte
     await scan('experience-form-en');
     await button(t('ExperienceFormSave')).click();
     await h(3, EXPERIENCE.titleEn).waitFor();
+
+    // ---- a microcredential past its expiry date: flagged in words, not by colour alone -------------
+    await goTo(SCREENS[2]);
+    await button(t('CredentialAdd')).click();
+    await h(2, t('CredentialFormAddHeading')).waitFor();
+    assert.equal(await focused().then((f) => f.id), 'credential-form-heading', 'focus on the form just opened');
+    await field(t('CredentialFormTitleEnLabel')).fill(CREDENTIAL_TITLE);
+    await field(t('CredentialFormIssuerLabel')).fill('Manitoba Food Safety Training');
+    await field(t('CredentialFormIssuedLabel')).fill('2019-03-01');
+    await field(t('CredentialFormExpiresLabel')).fill('2022-03-01');
+    await button(t('CredentialFormSave')).click();
+    const credentialCard = page.locator('#main li.card').filter({ has: h(3, CREDENTIAL_TITLE) });
+    await credentialCard.getByText(t('CredentialExpired'), { exact: true }).waitFor();
 
     // ---- a support note (private by default) ------------------------------------------------------
     await goTo(SCREENS[4]);
