@@ -116,6 +116,17 @@ test('a learner locks her portfolio on a shared computer; private text is sealed
     assert.equal(await page.locator('#passphrase-set-confirm').getAttribute('autocomplete'), 'new-password');
     await newField.focus();
     await page.keyboard.type('court');
+    // Show, beside the field, is a toggle named with the field: pressed, the passphrase shows.
+    await page.keyboard.press('Tab');
+    assert.equal(await activeId(), 'passphrase-set-new-show', 'Show comes after its field');
+    const show = page.getByRole('button', { name: `${t('PassphraseShow')} ${t('DataPassphraseNewLabel')}`, exact: true });
+    assert.equal(await show.getAttribute('aria-pressed'), 'false');
+    await page.keyboard.press('Space');
+    assert.equal(await show.getAttribute('aria-pressed'), 'true');
+    assert.equal(await newField.getAttribute('type'), 'text');
+    assert.equal(await newField.inputValue(), 'court');
+    await page.keyboard.press('Space');
+    assert.equal(await newField.getAttribute('type'), 'password', 'pressed again, it hides');
     await page.keyboard.press('Tab');
     await page.keyboard.type('court');
     await page.keyboard.press('Enter');

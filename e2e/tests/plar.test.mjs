@@ -146,6 +146,15 @@ test('a learner imports outcomes, claims two, links evidence, and sees readiness
     await rules.getByText(t('RuleNotMet', { Rule: t('RuleValid') }), { exact: true }).waitFor();
     await rules.getByText(t('StepExplainEvidence', { Title: PHOTO }), { exact: true }).waitFor();
     await button(t('ClaimClose')).click();
+    // Back on the list, focus is on the claim just edited, and the page shows it.
+    await card(O2.code).waitFor();
+    const back = await page.evaluate(() => {
+      const el = document.activeElement;
+      const r = el.getBoundingClientRect();
+      return { id: el.id, top: r.top, bottom: r.bottom, height: window.innerHeight };
+    });
+    assert.match(back.id, /^claim-edit-\d+$/, 'focus back on the claim just edited');
+    assert.ok(back.top >= 0 && back.bottom <= back.height, `the claim is in view: ${JSON.stringify(back)}`);
     await scan('plar-claims-en');
 
     // ---- readiness has changed: 2 claimed, 1 ready, and what to do next names the gaps -----------

@@ -30,6 +30,7 @@ const NOTE = {
   provider: 'CPE Les Petits Pas',
   text: 'Place en garderie confirmée : trois jours par semaine, à partir d’avril.',
 };
+const CREDENTIAL_TITLE = 'Food Handler Certificate';
 const IMAGE_NAME = 'certificat-aïcha.png';
 // The evidence is titled after its file, with or without the extension.
 const IMAGE_TITLE = /^certificat-aïcha(\.png)?$/;
@@ -79,6 +80,17 @@ test('a learner builds a portfolio in English and French and finds it again afte
   const goTo = (screen) => goToNav(screen.nav, screen.heading);
   await checkedFlow({ page, offsite, errors }, 'portfolio-flow', flow);
 
+  /** Where focus is: its id, where it sits in the window, and where its label begins. */
+  function focused() {
+    return page.evaluate(() => {
+      const el = document.activeElement;
+      const r = el?.getBoundingClientRect() ?? { top: -1, bottom: -1 };
+      const label = el?.id ? document.querySelector(`label[for="${el.id}"]`) : null;
+      const labelTop = label ? label.getBoundingClientRect().top : r.top;
+      return { id: el?.id ?? '', top: r.top, bottom: r.bottom, labelTop, height: window.innerHeight };
+    });
+  }
+
   async function flow({ scan }) {
     // ---- first run, both languages ----------------------------------------------------------
     await page.goto(app.url);
@@ -107,6 +119,13 @@ test('a learner builds a portfolio in English and French and finds it again afte
     await goTo(SCREENS[1]);
     await button(t('ExperienceAdd')).click();
     await h(2, t('ExperienceFormAddHeading')).waitFor();
+    assert.equal(await focused().then((f) => f.id), 'experience-form-heading', 'focus on the form just opened');
+    // Saving an empty form: focus on the field at fault, in view with its label above it.
+    await button(t('ExperienceFormSave')).click();
+    await page.locator('#experience-error').getByText(t('ErrTitleRequired')).waitFor();
+    const atFault = await focused();
+    assert.equal(atFault.id, 'experience-titleEn', 'focus on the field at fault');
+    assert.ok(atFault.labelTop >= 0 && atFault.bottom <= atFault.height, `the field and its label are in view: ${JSON.stringify(atFault)}`);
     await field(t('ExperienceFormKindLabel')).selectOption(EXPERIENCE.kind);
     await field(t('ExperienceFormTitleEnLabel')).fill(EXPERIENCE.titleEn);
     await field(t('ExperienceFormTitleFrLabel')).fill(EXPERIENCE.titleFr);
@@ -117,10 +136,24 @@ test('a learner builds a portfolio in English and French and finds it again afte
     await button(t('ExperienceFormSave')).click();
     await h(3, EXPERIENCE.titleEn).waitFor();
 
+    // ---- a microcredential past its expiry date: flagged in words, not by colour alone -------------
+    await goTo(SCREENS[2]);
+    await button(t('CredentialAdd')).click();
+    await h(2, t('CredentialFormAddHeading')).waitFor();
+    assert.equal(await focused().then((f) => f.id), 'credential-form-heading', 'focus on the form just opened');
+    await field(t('CredentialFormTitleEnLabel')).fill(CREDENTIAL_TITLE);
+    await field(t('CredentialFormIssuerLabel')).fill('Manitoba Food Safety Training');
+    await field(t('CredentialFormIssuedLabel')).fill('2019-03-01');
+    await field(t('CredentialFormExpiresLabel')).fill('2022-03-01');
+    await button(t('CredentialFormSave')).click();
+    const credentialCard = page.locator('#main li.card').filter({ has: h(3, CREDENTIAL_TITLE) });
+    await credentialCard.getByText(t('CredentialExpired'), { exact: true }).waitFor();
+
     // ---- a support note (private by default) ------------------------------------------------------
     await goTo(SCREENS[4]);
     await button(t('SupportNoteAdd')).click();
     await h(2, t('SupportFormAddHeading')).waitFor();
+    assert.equal(await focused().then((f) => f.id), 'support-form-heading', 'focus on the form just opened');
     await field(t('SupportFormCategoryLabel')).selectOption(NOTE.category);
     await field(t('SupportFormDateLabel')).fill(NOTE.date);
     await field(t('SupportFormProviderLabel')).fill(NOTE.provider);

@@ -1,15 +1,51 @@
 // Small DOM helpers used by several screens.
 
-/** focusOnMount moves keyboard focus to the element once it is in the page. */
-export function focusOnMount(node: HTMLElement): void {
-  queueMicrotask(() => node.focus());
+/** ROOM is the space (px) a focused control keeps from the window's top and bottom edges. */
+const ROOM = 96;
+
+const HEADING = /^H[1-6]$/;
+
+/**
+ * inView tells whether el sits inside the window: a heading anywhere in it, any other element
+ * with room above and below, so a field's label and the form's error above it stay visible.
+ */
+function inView(el: HTMLElement, heading: boolean): boolean {
+  if (typeof el.getBoundingClientRect !== 'function' || typeof window === 'undefined') return true;
+  const r = el.getBoundingClientRect();
+  const room = heading ? 0 : Math.min(ROOM, window.innerHeight / 6);
+  return r.top >= room && r.bottom <= window.innerHeight - room;
 }
 
-/** focusById focuses the element with id, if it exists; it tells whether it did. */
+/**
+ * focusInView moves keyboard focus to el and, when it is off-screen or against an edge of the
+ * window, scrolls it into view with room around it. A field, button or alert goes to the
+ * middle of the window. A heading begins a page or a form: near the top of the page, the page
+ * scrolls to its top (the header shows too); further down, the heading goes to the top of the
+ * window, with the scroll-margin app.css gives it.
+ */
+export function focusInView(el: HTMLElement): void {
+  const heading = HEADING.test(el.tagName);
+  el.focus({ preventScroll: true });
+  if (inView(el, heading) || typeof el.scrollIntoView !== 'function') return;
+  if (!heading) {
+    el.scrollIntoView({ block: 'center', inline: 'nearest' });
+  } else if (el.getBoundingClientRect().top + window.scrollY < window.innerHeight / 2) {
+    window.scrollTo({ top: 0 });
+  } else {
+    el.scrollIntoView({ block: 'start', inline: 'nearest' });
+  }
+}
+
+/** focusOnMount moves keyboard focus to the element, in view, once it is in the page. */
+export function focusOnMount(node: HTMLElement): void {
+  queueMicrotask(() => focusInView(node));
+}
+
+/** focusById focuses the element with id, in view, if it exists; it tells whether it did. */
 export function focusById(id: string): boolean {
   const el = document.getElementById(id);
   if (!el) return false;
-  el.focus();
+  focusInView(el);
   return true;
 }
 

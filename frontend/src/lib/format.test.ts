@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addTags, formatMonth, pickText, shortHash, sizeParts, splitTags, today } from './format';
+import { addTags, expired, formatMonth, pickText, shortHash, sizeParts, splitTags, today } from './format';
 
 describe('format', () => {
   it('splits and merges tags without duplicates', () => {
@@ -23,6 +23,14 @@ describe('format', () => {
     expect(sizeParts(512, 'en-CA')).toEqual({ size: '512', unitId: 'SizeBytes' });
     expect(sizeParts(2048, 'en-CA')).toEqual({ size: '2', unitId: 'SizeKilobytes' });
     expect(sizeParts(1.5 * 1024 * 1024, 'fr-CA')).toEqual({ size: '1,5', unitId: 'SizeMegabytes' });
+  });
+
+  it('says a date before today has expired, and today or a later or missing one has not', () => {
+    expect(expired('2025-01-04', '2025-01-05')).toBe(true);
+    expect(expired('2025-01-05', '2025-01-05')).toBe(false);
+    expect(expired('2026-06-30', '2025-01-05')).toBe(false);
+    expect(expired('', '2025-01-05')).toBe(false);
+    expect(expired('2024-06', '2025-01-05')).toBe(false);
   });
 
   it('shortens a SHA-256 and dates today', () => {

@@ -11,6 +11,11 @@ export function today(now: Date = new Date()): string {
 const monthPattern = /^(\d{4})-(\d{2})$/;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** expired tells whether a date (YYYY-MM-DD) is before today; an empty or odd date never is. */
+export function expired(expiresOn: string, now: string = today()): boolean {
+  return datePattern.test(expiresOn ?? '') && expiresOn < now;
+}
+
 /** formatMonth shows "2021-09" as "September 2021" / "septembre 2021"; anything else as given. */
 export function formatMonth(value: string, locale: string): string {
   const m = monthPattern.exec(value ?? '');

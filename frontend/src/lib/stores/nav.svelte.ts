@@ -1,5 +1,6 @@
 // Which screen of an open portfolio is showing.
 import { tick } from 'svelte';
+import { focusInView } from '../actions';
 
 /**
  * SCREENS are the screens of an open portfolio, in nav order. The guide is the home: it comes
@@ -39,7 +40,8 @@ class Nav {
   async open(screen: Screen): Promise<void> {
     this.go(screen);
     await tick();
-    document.querySelector<HTMLElement>('#main h1')?.focus();
+    const heading = document.querySelector<HTMLElement>('#main h1');
+    if (heading) focusInView(heading);
   }
 }
 
