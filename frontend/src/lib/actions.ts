@@ -41,6 +41,12 @@ export function focusOnMount(node: HTMLElement): void {
   queueMicrotask(() => focusInView(node));
 }
 
+/** focusMainHeading puts focus on the screen's h1, as when a screen opens, so a screen reader starts there. */
+export function focusMainHeading(): void {
+  const heading = document.querySelector<HTMLElement>('#main h1');
+  if (heading) focusInView(heading);
+}
+
 /** focusById focuses the element with id, in view, if it exists; it tells whether it did. */
 export function focusById(id: string): boolean {
   const el = document.getElementById(id);

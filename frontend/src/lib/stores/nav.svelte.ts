@@ -1,6 +1,6 @@
 // Which screen of an open portfolio is showing.
 import { tick } from 'svelte';
-import { focusInView } from '../actions';
+import { focusMainHeading } from '../actions';
 
 /**
  * SCREENS are the screens of an open portfolio, in nav order. The guide is the home: it comes
@@ -40,8 +40,7 @@ class Nav {
   async open(screen: Screen): Promise<void> {
     this.go(screen);
     await tick();
-    const heading = document.querySelector<HTMLElement>('#main h1');
-    if (heading) focusInView(heading);
+    focusMainHeading();
   }
 }
 
