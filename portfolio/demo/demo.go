@@ -160,7 +160,7 @@ func saveSupport(ctx context.Context, st *portfolio.Store) error {
 		{Category: "Language", Date: "2023-01-16", Provider: "Pluri-elles",
 			Text: "Cours d’anglais langue seconde, niveau CLB 7 atteint en décembre.", FollowUp: "2025-01-15"},
 		{Category: "Coaching", Date: "2024-11-20", Provider: "Conseillère d’orientation, Accueil francophone",
-			Text:           "Plan de reconnaissance des acquis : viser le programme de technologie de laboratoire médical.",
+			Text:           "Plan de reconnaissance des acquis : viser le programme de technologie de laboratoire médical.",
 			ShareWithCoach: true},
 		{Category: "Transportation", Date: "2024-09-10", Provider: "Winnipeg Transit",
 			Text: "Laissez-passer d’autobus à tarif réduit (programme WINPASS)."},
