@@ -18,7 +18,7 @@ DEV_BIN := build/bin/passerelle-dev
 
 # Fuzz targets as PACKAGE:FuzzName, run one after the other. Empty: every Fuzz* test in the
 # module (scripts/fuzz.sh --list), so a new fuzz test is fuzzed without editing this file.
-# e.g. make fuzz FUZZ_TARGETS="./portfolio/media:FuzzInspect ./portfolio/media:FuzzDisplayCopy"
+# e.g. make fuzz FUZZ_TARGETS="./media:FuzzInspect ./media:FuzzDisplayCopy"
 FUZZ_TARGETS ?=
 # Short runs for make test, longer ones for make fuzz.
 FUZZTIME_SHORT ?= 10s

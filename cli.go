@@ -14,7 +14,7 @@ import (
 
 	"passerelle/locales"
 	"passerelle/portfolio"
-	"passerelle/portfolio/demo"
+	"passerelle/demo"
 )
 
 // isCommand tells the headless subcommands, none of which starts GTK, from window flags.

@@ -10,7 +10,7 @@ import (
 	"passerelle/app"
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/portfolio/pdf"
+	"passerelle/pdf"
 )
 
 // export writes the PDF portfolio for one target, as the export screen does.

@@ -14,7 +14,7 @@ import (
 	"passerelle/locales"
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/portfolio/pdf"
+	"passerelle/pdf"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )

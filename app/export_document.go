@@ -6,7 +6,7 @@ import (
 	"passerelle/locales"
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/portfolio/pdf"
+	"passerelle/pdf"
 )
 
 // BuildDocument gathers the read-only view the PDF is made from: the learner, the target and

@@ -12,7 +12,7 @@ import (
 	"passerelle/locales"
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/portfolio/demo"
+	"passerelle/demo"
 )
 
 func pdfText(t *testing.T, path string) string {

@@ -12,7 +12,7 @@ import (
 
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/portfolio/pdf"
+	"passerelle/pdf"
 )
 
 func catalog(t *testing.T) *Catalog {

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"passerelle/portfolio/media"
+	"passerelle/media"
 )
 
 // fullStore is a portfolio with a few records and evidence files, as a learner's would be.

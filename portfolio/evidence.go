@@ -13,7 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"passerelle/portfolio/media"
+	"passerelle/media"
 )
 
 // MaxNameLength bounds an evidence file's original name, in characters.

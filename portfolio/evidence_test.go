@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"passerelle/portfolio/media"
+	"passerelle/media"
 )
 
 func addFile(t *testing.T, st *Store, name string, data []byte) (Evidence, error) {

@@ -12,8 +12,8 @@ import (
 	"strings"
 	"time"
 
-	"passerelle/portfolio/pdf"
-	"passerelle/portfolio/pdf/pdftest"
+	"passerelle/pdf"
+	"passerelle/pdf/pdftest"
 )
 
 // measurement is what one timed export (ours or Chromium's) cost.

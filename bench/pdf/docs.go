@@ -11,10 +11,10 @@ import (
 	"sync"
 	"time"
 
-	"passerelle/portfolio/demo"
-	"passerelle/portfolio/media"
-	"passerelle/portfolio/pdf"
-	"passerelle/portfolio/pdf/pdftest"
+	"passerelle/demo"
+	"passerelle/media"
+	"passerelle/pdf"
+	"passerelle/pdf/pdftest"
 )
 
 // Sizes of the large portfolio, as the issue sets them.

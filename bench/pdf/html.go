@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"passerelle/plar"
-	"passerelle/portfolio/pdf"
-	"passerelle/portfolio/pdf/pdftest"
+	"passerelle/pdf"
+	"passerelle/pdf/pdftest"
 )
 
 // css lays the HTML out like the PDF: Letter pages, each section and claim on a new page,

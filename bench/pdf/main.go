@@ -20,7 +20,7 @@ import (
 	"slices"
 	"strings"
 
-	"passerelle/portfolio/pdf"
+	"passerelle/pdf"
 )
 
 // Attachment budgets the bench compares: none of the originals (the content Chromium prints),

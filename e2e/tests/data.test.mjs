@@ -20,7 +20,7 @@ import { msg } from '../lib/locales.mjs';
 import { repoRoot, startApp, tempDataDir } from '../lib/server.mjs';
 
 const devBin = process.env.PASSERELLE_DEV_BIN || path.join(repoRoot, 'build', 'bin', 'passerelle-dev');
-// From the demo (portfolio/demo): its name, a support note's provider, the learner's email.
+// From the demo (demo/): its name, a support note's provider, the learner's email.
 const PORTFOLIO_NAME = 'Portfolio d’Aminata — démo';
 const NOTE_TEXT = 'Garderie Les Petits Explorateurs';
 const EMAIL = 'aminata.kone@example.org';

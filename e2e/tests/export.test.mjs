@@ -16,7 +16,7 @@ import { checkedFlow, ui } from '../lib/flow.mjs';
 import { repoRoot, startApp, tempDataDir } from '../lib/server.mjs';
 
 const devBin = process.env.PASSERELLE_DEV_BIN || path.join(repoRoot, 'build', 'bin', 'passerelle-dev');
-// The demo learner, her one shared note, and texts of her private notes (portfolio/demo).
+// The demo learner, her one shared note, and texts of her private notes (demo/).
 const LEGAL_NAME = 'Aminata Mariam Koné';
 const SHARED_NOTE_START = 'Plan de reconnaissance des acquis';
 const PRIVATE_TEXTS = ['Garderie Les Petits Explorateurs', 'WINPASS', 'Pluri-elles', 'Laissez-passer d’autobus'];

@@ -8,7 +8,7 @@ import (
 
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/portfolio/pdf"
+	"passerelle/pdf"
 )
 
 // Spec sizes a synthetic portfolio.

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
-	"passerelle/portfolio/pdf"
+	"passerelle/pdf"
 )
 
 // Texts that must never appear: the private support notes (not ticked for sharing) and the

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"passerelle/portfolio/media"
+	"passerelle/media"
 )
 
 // showKind is what an evidence item's appendix page holds.

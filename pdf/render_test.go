@@ -15,8 +15,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
 
-	"passerelle/portfolio/pdf"
-	"passerelle/portfolio/pdf/pdftest"
+	"passerelle/pdf"
+	"passerelle/pdf/pdftest"
 )
 
 // exported is the demo exported in one language, and what pdftotext reads in it.

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"passerelle/portfolio"
-	"passerelle/portfolio/pdf"
+	"passerelle/pdf"
 )
 
 func TestCredentials_ExpiredBeforeTheExportDateIsMarked(t *testing.T) {

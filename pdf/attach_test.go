@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"passerelle/portfolio/pdf"
+	"passerelle/pdf"
 )
 
 func TestRender_EveryEvidenceFileIsAttachedByteIdentical(t *testing.T) {

@@ -7,9 +7,9 @@ import (
 	"sync"
 	"testing"
 
-	"passerelle/portfolio/media"
-	"passerelle/portfolio/pdf"
-	"passerelle/portfolio/pdf/pdftest"
+	"passerelle/media"
+	"passerelle/pdf"
+	"passerelle/pdf/pdftest"
 )
 
 // Page geometry the checks hold the layout to, in points (the layout works in millimetres).

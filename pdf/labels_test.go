@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"passerelle/portfolio/pdf"
-	"passerelle/portfolio/pdf/pdftest"
+	"passerelle/pdf"
+	"passerelle/pdf/pdftest"
 )
 
 // TestLabels_EveryIDHasTextInBothLanguages: a label added to the PDF without its English and

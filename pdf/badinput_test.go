@@ -13,7 +13,7 @@ import (
 
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/portfolio/pdf"
+	"passerelle/pdf"
 )
 
 func TestRender_NoTargetStillGivesAClearPortfolio(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"passerelle/portfolio"
-	"passerelle/portfolio/media"
+	"passerelle/media"
 )
 
 // Write creates the demo portfolio at path; it refuses to overwrite an existing file.

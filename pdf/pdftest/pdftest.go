@@ -8,7 +8,7 @@ import (
 
 	"passerelle/locales"
 	"passerelle/portfolio"
-	"passerelle/portfolio/pdf"
+	"passerelle/pdf"
 )
 
 // Messages returns the raw messages of one language ("en" or "fr") by ID, from the app's locales.

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"passerelle/portfolio/pdf"
+	"passerelle/pdf"
 )
 
 func TestVerify_IntactPortfolioPasses(t *testing.T) {

@@ -16,10 +16,10 @@ import (
 
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/portfolio/demo"
-	"passerelle/portfolio/media"
-	"passerelle/portfolio/pdf"
-	"passerelle/portfolio/pdf/pdftest"
+	"passerelle/demo"
+	"passerelle/media"
+	"passerelle/pdf"
+	"passerelle/pdf/pdftest"
 )
 
 // Texts the tests look for, or make sure are absent.

@@ -11,7 +11,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
-	"passerelle/portfolio/pdf"
+	"passerelle/pdf"
 )
 
 // destinations reads a PDF and maps each bookmark title and each link of page linkPage to the

@@ -5,7 +5,7 @@ import (
 	"io"
 	"testing"
 
-	"passerelle/portfolio/pdf"
+	"passerelle/pdf"
 )
 
 // BenchmarkRender_Demo is the demo portfolio with its awkward additions, bilingual; the

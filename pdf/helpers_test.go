@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"passerelle/portfolio/pdf"
-	"passerelle/portfolio/pdf/pdftest"
+	"passerelle/pdf"
+	"passerelle/pdf/pdftest"
 )
 
 // fixedDate is the SOURCE_DATE_EPOCH of every test export.
