@@ -12,9 +12,10 @@ import (
 	"strings"
 	"time"
 
+	"passerelle/demo"
+	"passerelle/fault"
 	"passerelle/locales"
 	"passerelle/portfolio"
-	"passerelle/demo"
 )
 
 // isCommand tells the headless subcommands, none of which starts GTK, from window flags.
@@ -89,7 +90,7 @@ func (c cli) say(w io.Writer, id string, args ...any) {
 
 // fail prints an application error translated, or a plain error, and returns exit code 1.
 func (c cli) fail(err error) int {
-	if e, ok := portfolio.AsError(err); ok {
+	if e, ok := fault.As(err); ok {
 		fmt.Fprintln(c.stderr, c.catalog.Text(c.lang, e.MessageID, e.Args))
 		return 1
 	}

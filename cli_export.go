@@ -8,9 +8,9 @@ import (
 	"os"
 
 	"passerelle/app"
+	"passerelle/pdf"
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/pdf"
 )
 
 // export writes the PDF portfolio for one target, as the export screen does.

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 
+	"passerelle/fault"
 	"passerelle/plar"
 	"passerelle/portfolio"
 )
@@ -46,7 +47,7 @@ func (c cli) targetImport(ctx context.Context, args []string) int {
 	defer st.Close()
 	ps := plar.NewStore(st)
 	target, err := ps.TargetByName(ctx, name)
-	if portfolio.ErrorCode(err) == portfolio.CodeNotFound {
+	if fault.CodeOf(err) == fault.NotFound {
 		target, err = ps.SaveTarget(ctx, plar.Target{Name: name})
 	}
 	if err != nil {
@@ -125,7 +126,7 @@ func (c cli) readiness(ctx context.Context, args []string) int {
 		report.Targets = append(report.Targets, c.targetReport(plar.Compute(in)))
 	}
 	if name != "" && len(report.Targets) == 0 {
-		return c.fail(portfolio.Errorf(portfolio.CodeNotFound, "", "ErrTargetNotFound"))
+		return c.fail(fault.New(fault.NotFound, "", "ErrTargetNotFound"))
 	}
 	if asJSON {
 		enc := json.NewEncoder(c.stdout)

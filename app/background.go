@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"passerelle/fault"
 	"passerelle/portfolio"
 )
 
@@ -166,7 +167,7 @@ func (s *Session) active(touch bool) (*portfolio.Store, context.Context, *backgr
 	st, ctx, bg := s.store, s.ctx, s.bg
 	s.mu.Unlock()
 	if st == nil {
-		return nil, nil, nil, portfolio.Errorf(portfolio.CodeNotOpen, "", "ErrNoPortfolioOpen")
+		return nil, nil, nil, fault.New(fault.NotOpen, "", "ErrNoPortfolioOpen")
 	}
 	if touch {
 		bg.touch()

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"passerelle/fault"
 	"passerelle/locales"
 	"passerelle/portfolio"
 )
@@ -142,7 +143,7 @@ func TestData_InactivityLocksAfterTheLearnersMinutes(t *testing.T) {
 	}
 	waitFor(t, events, EventLocked)
 	_, err := support.List()
-	if ui := s.uiError(err); ui.Code != string(portfolio.CodeLocked) || ui.Message == "" || ui.Message == "ErrPortfolioLocked" {
+	if ui := s.uiError(err); ui.Code != string(fault.Locked) || ui.Message == "" || ui.Message == "ErrPortfolioLocked" {
 		t.Fatalf("notes while locked: %+v", ui)
 	}
 	if _, err := data.Unlock("wrong words here"); s.uiError(err).Field != "passphrase" {
@@ -207,7 +208,7 @@ func TestData_RestoreKeepsTheCurrentPortfolioAndRefusesBadBackups(t *testing.T) 
 
 	garbage := filepath.Join(t.TempDir(), "garbage"+portfolio.FileExtension)
 	os.WriteFile(garbage, []byte("not a backup"), 0o600)
-	if _, err := data.RestoreFrom(garbage); s.uiError(err).Code != string(portfolio.CodeUnsupported) {
+	if _, err := data.RestoreFrom(garbage); s.uiError(err).Code != string(fault.Unsupported) {
 		t.Fatalf("a garbage backup: %v", err)
 	}
 	if got, err := exps.List(); err != nil || len(got) != 1 {

@@ -3,8 +3,7 @@ package app
 import (
 	"fmt"
 	"os"
-
-	"passerelle/portfolio"
+	"passerelle/fault"
 )
 
 // UIError is what a failed call becomes for the frontend: a code to branch on, a message
@@ -17,12 +16,12 @@ type UIError struct {
 
 func (s *Session) uiError(err error) UIError {
 	lang := s.lang()
-	if e, ok := portfolio.AsError(err); ok {
-		if e.Code == portfolio.CodeDiskFull || e.Code == portfolio.CodeInternal {
+	if e, ok := fault.As(err); ok {
+		if e.Code == fault.DiskFull || e.Code == fault.Internal {
 			fmt.Fprintf(os.Stderr, "passerelle: %v\n", err)
 		}
 		return UIError{Code: string(e.Code), Message: s.catalog.Text(lang, e.MessageID, e.Args), Field: e.Field}
 	}
 	fmt.Fprintf(os.Stderr, "passerelle: %v\n", err)
-	return UIError{Code: string(portfolio.CodeInternal), Message: s.catalog.Text(lang, "ErrInternal", nil)}
+	return UIError{Code: string(fault.Internal), Message: s.catalog.Text(lang, "ErrInternal", nil)}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"strings"
 
+	"passerelle/fault"
 	"passerelle/portfolio"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -63,7 +64,7 @@ func (x *Evidence) Preview(id int64) (string, error) {
 func (x *Evidence) AddData(name, data string) (portfolio.Evidence, error) {
 	raw, err := base64.StdEncoding.DecodeString(stripDataURL(data))
 	if err != nil {
-		return portfolio.Evidence{}, portfolio.Errorf(portfolio.CodeInvalid, "", "ErrEvidenceUnreadable", "Name", name)
+		return portfolio.Evidence{}, fault.New(fault.Invalid, "", "ErrEvidenceUnreadable", "Name", name)
 	}
 	return x.add(portfolio.NewEvidence{Name: name, Data: raw})
 }

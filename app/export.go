@@ -11,10 +11,11 @@ import (
 	"strings"
 	"time"
 
+	"passerelle/fault"
 	"passerelle/locales"
+	"passerelle/pdf"
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/pdf"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
@@ -118,7 +119,7 @@ func (x *Export) ShowInFolder(path string) error {
 		cmd = exec.Command("xdg-open", filepath.Dir(path))
 	}
 	if err := cmd.Start(); err != nil {
-		return portfolio.Errorf(portfolio.CodeUnsupported, "", "ErrShowInFolder", "Path", filepath.Dir(path))
+		return fault.New(fault.Unsupported, "", "ErrShowInFolder", "Path", filepath.Dir(path))
 	}
 	go cmd.Wait()
 	return nil
@@ -137,7 +138,7 @@ func WritePDF(ctx context.Context, st *portfolio.Store, catalog *locales.Catalog
 	path string, o ExportOptions) (ExportResult, error) {
 	lang, err := pdf.ParseLanguage(req.Language)
 	if err != nil {
-		return ExportResult{}, portfolio.Errorf(portfolio.CodeInvalid, "language", "ErrUnknownChoice")
+		return ExportResult{}, fault.New(fault.Invalid, "language", "ErrUnknownChoice")
 	}
 	doc, err := BuildDocument(ctx, st, catalog, req)
 	if err != nil {
@@ -176,9 +177,9 @@ func nonNil(s []string) []string {
 func exportError(err error, path string) error {
 	switch {
 	case errors.Is(err, pdf.ErrDiskFull):
-		return portfolio.Errorf(portfolio.CodeDiskFull, "", "ErrExportDiskFull")
+		return fault.New(fault.DiskFull, "", "ErrExportDiskFull")
 	case errors.Is(err, pdf.ErrCannotWrite):
-		return portfolio.Errorf(portfolio.CodeUnsupported, "", "ErrExportCannotWrite", "Path", path)
+		return fault.New(fault.Unsupported, "", "ErrExportCannotWrite", "Path", path)
 	}
 	return fmt.Errorf("export: %w", err)
 }

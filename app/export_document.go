@@ -4,9 +4,9 @@ import (
 	"context"
 
 	"passerelle/locales"
+	"passerelle/pdf"
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/pdf"
 )
 
 // BuildDocument gathers the read-only view the PDF is made from: the learner, the target and

@@ -9,10 +9,11 @@ import (
 	"testing"
 	"time"
 
+	"passerelle/demo"
+	"passerelle/fault"
 	"passerelle/locales"
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/demo"
 )
 
 func pdfText(t *testing.T, path string) string {
@@ -90,14 +91,14 @@ func TestWritePDF_DemoPortfolioKeepsPrivateNotesOut(t *testing.T) {
 		t.Error("the export was not recorded for the guide")
 	}
 	_, err = WritePDF(ctx, st, catalog, ExportRequest{Language: "en"}, filepath.Join(dir, "no-such-folder", "x.pdf"), ExportOptions{})
-	if e, ok := portfolio.AsError(err); !ok || e.MessageID != "ErrExportCannotWrite" {
+	if e, ok := fault.As(err); !ok || e.MessageID != "ErrExportCannotWrite" {
 		t.Fatalf("unwritable path: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "no-such-folder")); err == nil {
 		t.Fatal("a failed export created a folder")
 	}
 	_, err = WritePDF(ctx, st, catalog, ExportRequest{Language: "de"}, filepath.Join(dir, "x.pdf"), ExportOptions{})
-	if portfolio.ErrorCode(err) != portfolio.CodeInvalid {
+	if fault.CodeOf(err) != fault.Invalid {
 		t.Fatalf("unknown language: %v", err)
 	}
 }

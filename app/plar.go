@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 
+	"passerelle/fault"
 	"passerelle/plar"
 	"passerelle/portfolio"
 
@@ -52,7 +53,7 @@ func (x *Targets) DeleteOutcome(id int64) error {
 func (x *Targets) ImportOutcomesData(targetID int64, data string) ([]plar.Outcome, error) {
 	raw, err := base64.StdEncoding.DecodeString(stripDataURL(data))
 	if err != nil {
-		return nil, portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportDataInvalid")
+		return nil, fault.New(fault.Invalid, "", "ErrImportDataInvalid")
 	}
 	outcomes, err := plar.ParseOutcomes(raw)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode"
 
+	"passerelle/fault"
 	"passerelle/locales"
 	"passerelle/portfolio"
 
@@ -258,7 +259,7 @@ func withStore[T any](s *Session, fn func(context.Context, *portfolio.Store) (T,
 // setLanguage switches the UI language and remembers it with the open portfolio.
 func (s *Session) setLanguage(lang string) (State, error) {
 	if lang != portfolio.English && lang != portfolio.French {
-		return State{}, portfolio.Errorf(portfolio.CodeInvalid, "language", "ErrUnknownChoice")
+		return State{}, fault.New(fault.Invalid, "language", "ErrUnknownChoice")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"passerelle/fault"
 	"passerelle/locales"
 	"passerelle/portfolio"
 )
@@ -76,7 +77,7 @@ func TestSession_CreateRenameReopenAndRememberLanguage(t *testing.T) {
 	if st, err = s2.Close(); err != nil || st.Open {
 		t.Fatalf("close: %+v %v", st, err)
 	}
-	if _, err := (&Profile{s2}).Get(); portfolio.ErrorCode(err) != portfolio.CodeNotOpen {
+	if _, err := (&Profile{s2}).Get(); fault.CodeOf(err) != fault.NotOpen {
 		t.Fatalf("profile with nothing open: %v", err)
 	}
 }
@@ -123,13 +124,13 @@ func TestEvidence_AddDataAcceptsDataURLsAndPaths(t *testing.T) {
 	if err != nil || e.Size != len64("bonjour à tous") {
 		t.Fatalf("add data: %+v %v", e, err)
 	}
-	if _, err := ev.AddData("bad.txt", "***not base64***"); portfolio.ErrorCode(err) != portfolio.CodeInvalid {
+	if _, err := ev.AddData("bad.txt", "***not base64***"); fault.CodeOf(err) != fault.Invalid {
 		t.Fatalf("bad base64: %v", err)
 	}
 	f := filepath.Join(dir, "letter.txt")
 	os.WriteFile(f, []byte("A letter"), 0o600)
 	added, err := ev.AddPaths([]string{f, filepath.Join(dir, "missing.txt")})
-	if len(added) != 1 || portfolio.ErrorCode(err) != portfolio.CodeNotFound {
+	if len(added) != 1 || fault.CodeOf(err) != fault.NotFound {
 		t.Fatalf("add paths: %v %v", added, err)
 	}
 	list, _ := ev.List()

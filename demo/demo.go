@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"time"
 
-	"passerelle/portfolio"
 	"passerelle/media"
+	"passerelle/portfolio"
 )
 
 // Write creates the demo portfolio at path; it refuses to overwrite an existing file.

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"passerelle/pdf"
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/pdf"
 )
 
 func catalog(t *testing.T) *Catalog {

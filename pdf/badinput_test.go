@@ -11,9 +11,9 @@ import (
 	"syscall"
 	"testing"
 
+	"passerelle/pdf"
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/pdf"
 )
 
 func TestRender_NoTargetStillGivesAClearPortfolio(t *testing.T) {

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"passerelle/portfolio"
 	"passerelle/pdf"
+	"passerelle/portfolio"
 )
 
 func TestCredentials_ExpiredBeforeTheExportDateIsMarked(t *testing.T) {

@@ -14,12 +14,12 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"passerelle/plar"
-	"passerelle/portfolio"
 	"passerelle/demo"
 	"passerelle/media"
 	"passerelle/pdf"
 	"passerelle/pdf/pdftest"
+	"passerelle/plar"
+	"passerelle/portfolio"
 )
 
 // Texts the tests look for, or make sure are absent.

@@ -3,9 +3,9 @@ package pdf
 import (
 	"bufio"
 	"context"
-	"errors"
 	"io"
 	"os"
+	"passerelle/fault"
 	"path/filepath"
 )
 
@@ -66,18 +66,8 @@ func (e *errWriter) Write(p []byte) (int, error) {
 
 func writeError(path string, err error) *WriteError {
 	kind := ErrCannotWrite
-	if isDiskFull(err) {
+	if fault.IsDiskFull(err) {
 		kind = ErrDiskFull
 	}
 	return &WriteError{Path: path, Kind: kind, Err: err}
-}
-
-// isDiskFull reports a full disk or an exceeded quota, on every platform the app runs on.
-func isDiskFull(err error) bool {
-	for _, target := range diskFullErrors() {
-		if errors.Is(err, target) {
-			return true
-		}
-	}
-	return false
 }

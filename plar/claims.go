@@ -5,8 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-
-	"passerelle/portfolio"
+	"passerelle/fault"
 )
 
 // Claims lists the claims on a target's outcomes, in the order of the outcomes.
@@ -48,7 +47,7 @@ func (s *Store) SaveClaim(ctx context.Context, c Claim) (Claim, error) {
 			return fmt.Errorf("find outcome: %w", err)
 		}
 		if n == 0 {
-			return portfolio.Errorf(portfolio.CodeNotFound, "", "ErrOutcomeNotFound")
+			return fault.New(fault.NotFound, "", "ErrOutcomeNotFound")
 		}
 		err := tx.QueryRowContext(ctx, `INSERT INTO claim (outcome_id, rating, narrative_en, narrative_fr,
 			currency_note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -7,11 +7,10 @@ import (
 	"errors"
 	"io"
 	"os"
+	"passerelle/fault"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
-
-	"passerelle/portfolio"
 )
 
 // MaxImportSize bounds an outcomes file; a real course's list is a few kilobytes.
@@ -23,15 +22,15 @@ const MaxImportSize = 2 << 20
 // semicolon separated (as French spreadsheets write them).
 func ParseOutcomes(data []byte) ([]Outcome, error) {
 	if len(data) > MaxImportSize {
-		return nil, portfolio.Errorf(portfolio.CodeTooLarge, "", "ErrImportTooLarge", "MaxKB", MaxImportSize>>10)
+		return nil, fault.New(fault.TooLarge, "", "ErrImportTooLarge", "MaxKB", MaxImportSize>>10)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
-		return nil, portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportEncoding", "Row", firstInvalidLine(data))
+		return nil, fault.New(fault.Invalid, "", "ErrImportEncoding", "Row", firstInvalidLine(data))
 	}
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
-		return nil, portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportEmpty")
+		return nil, fault.New(fault.Invalid, "", "ErrImportEmpty")
 	}
 	var out []Outcome
 	var err error
@@ -44,10 +43,10 @@ func ParseOutcomes(data []byte) ([]Outcome, error) {
 		return nil, err
 	}
 	if len(out) == 0 {
-		return nil, portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportEmpty")
+		return nil, fault.New(fault.Invalid, "", "ErrImportEmpty")
 	}
 	if len(out) > MaxOutcomes {
-		return nil, portfolio.Errorf(portfolio.CodeTooLarge, "", "ErrTooManyOutcomes", "Max", MaxOutcomes)
+		return nil, fault.New(fault.TooLarge, "", "ErrTooManyOutcomes", "Max", MaxOutcomes)
 	}
 	return out, nil
 }
@@ -75,18 +74,18 @@ type rows struct {
 
 func (r *rows) add(row int, o Outcome) error {
 	if strings.TrimSpace(o.Code) == "" {
-		return portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportRowNoCode", "Row", row)
+		return fault.New(fault.Invalid, "", "ErrImportRowNoCode", "Row", row)
 	}
 	if strings.TrimSpace(o.TextEN) == "" && strings.TrimSpace(o.TextFR) == "" {
-		return portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportRowNoText", "Row", row, "Code", o.Code)
+		return fault.New(fault.Invalid, "", "ErrImportRowNoText", "Row", row, "Code", o.Code)
 	}
 	o, err := cleanOutcome(o)
 	if err != nil {
-		return portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportRowText", "Row", row, "Code", o.Code)
+		return fault.New(fault.Invalid, "", "ErrImportRowText", "Row", row, "Code", o.Code)
 	}
 	key := strings.ToLower(o.Code)
 	if first, ok := r.first[key]; ok {
-		return portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportDuplicateCode", "Row", row, "Code", o.Code, "FirstRow", first)
+		return fault.New(fault.Invalid, "", "ErrImportDuplicateCode", "Row", row, "Code", o.Code, "FirstRow", first)
 	}
 	r.first[key] = row
 	r.out = append(r.out, o)
@@ -105,7 +104,7 @@ func parseCSV(data []byte) ([]Outcome, error) {
 	r.TrimLeadingSpace = true
 	head, err := r.Read()
 	if err != nil {
-		return nil, portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportColumns")
+		return nil, fault.New(fault.Invalid, "", "ErrImportColumns")
 	}
 	col := map[string]int{}
 	for i, h := range head {
@@ -115,7 +114,7 @@ func parseCSV(data []byte) ([]Outcome, error) {
 	enCol, hasEN := col["text_en"]
 	frCol, hasFR := col["text_fr"]
 	if !hasCode || (!hasEN && !hasFR) {
-		return nil, portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportColumns")
+		return nil, fault.New(fault.Invalid, "", "ErrImportColumns")
 	}
 	get := func(rec []string, i int, ok bool) string {
 		if !ok || i >= len(rec) {
@@ -135,7 +134,7 @@ func parseCSV(data []byte) ([]Outcome, error) {
 			if errors.As(err, &pe) {
 				line = pe.StartLine
 			}
-			return nil, portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportMalformed", "Row", line)
+			return nil, fault.New(fault.Invalid, "", "ErrImportMalformed", "Row", line)
 		}
 		line, _ := r.FieldPos(0)
 		if strings.TrimSpace(strings.Join(rec, "")) == "" {
@@ -185,9 +184,9 @@ func parseJSON(data []byte) ([]Outcome, error) {
 func jsonError(err error) error {
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) {
-		return portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportJSONSyntax", "Offset", syn.Offset)
+		return fault.New(fault.Invalid, "", "ErrImportJSONSyntax", "Offset", syn.Offset)
 	}
-	return portfolio.Errorf(portfolio.CodeInvalid, "", "ErrImportJSONShape")
+	return fault.New(fault.Invalid, "", "ErrImportJSONShape")
 }
 
 // ReadOutcomesFile reads and parses an outcomes file the learner chose, refusing one beyond
@@ -195,14 +194,14 @@ func jsonError(err error) error {
 func ReadOutcomesFile(path string) ([]Outcome, error) {
 	info, err := os.Stat(path)
 	if err != nil || !info.Mode().IsRegular() {
-		return nil, portfolio.Errorf(portfolio.CodeNotFound, "", "ErrImportUnreadable", "Name", filepath.Base(path))
+		return nil, fault.New(fault.NotFound, "", "ErrImportUnreadable", "Name", filepath.Base(path))
 	}
 	if info.Size() > MaxImportSize {
-		return nil, portfolio.Errorf(portfolio.CodeTooLarge, "", "ErrImportTooLarge", "MaxKB", MaxImportSize>>10)
+		return nil, fault.New(fault.TooLarge, "", "ErrImportTooLarge", "MaxKB", MaxImportSize>>10)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, portfolio.Errorf(portfolio.CodeNotFound, "", "ErrImportUnreadable", "Name", filepath.Base(path))
+		return nil, fault.New(fault.NotFound, "", "ErrImportUnreadable", "Name", filepath.Base(path))
 	}
 	return ParseOutcomes(data)
 }

@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"passerelle/fault"
 	"strings"
 	"testing"
-
-	"passerelle/portfolio"
 )
 
 func TestParseOutcomes_AcceptsWhatSpreadsheetsWrite(t *testing.T) {
@@ -67,7 +66,7 @@ func TestParseOutcomes_RefusesBadFilesNamingRowAndReason(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseOutcomes([]byte(c.data))
-			e, ok := portfolio.AsError(err)
+			e, ok := fault.As(err)
 			if !ok || e.MessageID != c.msg {
 				t.Fatalf("want %s, got %v", c.msg, err)
 			}
@@ -107,7 +106,7 @@ func FuzzParseOutcomes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		outs, err := ParseOutcomes(data)
 		if err != nil {
-			if _, ok := portfolio.AsError(err); !ok {
+			if _, ok := fault.As(err); !ok {
 				t.Fatalf("untyped error %v", err)
 			}
 			return

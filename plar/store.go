@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 
+	"passerelle/fault"
 	"passerelle/portfolio"
 )
 
@@ -50,7 +51,7 @@ func (s *Store) oneTarget(ctx context.Context, where string, arg any) (Target, e
 		return Target{}, err
 	}
 	if len(out) == 0 {
-		return Target{}, portfolio.Errorf(portfolio.CodeNotFound, "", "ErrTargetNotFound")
+		return Target{}, fault.New(fault.NotFound, "", "ErrTargetNotFound")
 	}
 	return out[0], nil
 }
@@ -67,7 +68,7 @@ func (s *Store) SaveTarget(ctx context.Context, t Target) (Target, error) {
 		var other int64
 		err := tx.QueryRowContext(ctx, `SELECT id FROM target WHERE name = ? AND id <> ?`, t.Name, t.ID).Scan(&other)
 		if err == nil {
-			return portfolio.Errorf(portfolio.CodeConflict, "name", "ErrTargetNameTaken")
+			return fault.New(fault.Conflict, "name", "ErrTargetNameTaken")
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("check target name: %w", err)
@@ -120,7 +121,7 @@ func (s *Store) SaveOutcome(ctx context.Context, o Outcome) (Outcome, error) {
 		err := tx.QueryRowContext(ctx, `SELECT id FROM outcome WHERE target_id = ? AND code = ? AND id <> ?`,
 			o.TargetID, o.Code, o.ID).Scan(&dup)
 		if err == nil {
-			return portfolio.Errorf(portfolio.CodeConflict, "code", "ErrOutcomeCodeTaken", "Code", o.Code)
+			return fault.New(fault.Conflict, "code", "ErrOutcomeCodeTaken", "Code", o.Code)
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("check outcome code: %w", err)
@@ -170,19 +171,19 @@ func (s *Store) AddOutcomes(ctx context.Context, targetID int64, outcomes []Outc
 			return fmt.Errorf("find target: %w", err)
 		}
 		if n == 0 {
-			return portfolio.Errorf(portfolio.CodeNotFound, "", "ErrTargetNotFound")
+			return fault.New(fault.NotFound, "", "ErrTargetNotFound")
 		}
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM outcome WHERE target_id = ?`, targetID).Scan(&n); err != nil {
 			return fmt.Errorf("count outcomes: %w", err)
 		}
 		if n+len(outcomes) > MaxOutcomes {
-			return portfolio.Errorf(portfolio.CodeTooLarge, "", "ErrTooManyOutcomes", "Max", MaxOutcomes)
+			return fault.New(fault.TooLarge, "", "ErrTooManyOutcomes", "Max", MaxOutcomes)
 		}
 		for _, o := range outcomes {
 			var dup int64
 			err := tx.QueryRowContext(ctx, `SELECT id FROM outcome WHERE target_id = ? AND code = ?`, targetID, o.Code).Scan(&dup)
 			if err == nil {
-				return portfolio.Errorf(portfolio.CodeConflict, "code", "ErrOutcomeCodeTaken", "Code", o.Code)
+				return fault.New(fault.Conflict, "code", "ErrOutcomeCodeTaken", "Code", o.Code)
 			}
 			if !errors.Is(err, sql.ErrNoRows) {
 				return fmt.Errorf("check outcome code: %w", err)
@@ -275,7 +276,7 @@ func mustAffect(res sql.Result, messageID string) error {
 		return err
 	}
 	if n == 0 {
-		return portfolio.Errorf(portfolio.CodeNotFound, "", messageID)
+		return fault.New(fault.NotFound, "", messageID)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"passerelle/fault"
 	"passerelle/portfolio"
 )
 
@@ -40,7 +41,7 @@ func TestStore_TargetsOutcomesAndClaimsRoundTrip(t *testing.T) {
 	if tg.CurrencyYears != 5 || tg.Language != "en" {
 		t.Fatalf("defaults not applied: %+v", tg)
 	}
-	if _, err := s.SaveTarget(ctx, Target{Name: "MLT"}); portfolio.ErrorCode(err) != portfolio.CodeConflict {
+	if _, err := s.SaveTarget(ctx, Target{Name: "MLT"}); fault.CodeOf(err) != fault.Conflict {
 		t.Fatalf("duplicate target name: %v", err)
 	}
 	outs, err := s.AddOutcomes(ctx, tg.ID, []Outcome{{Code: "A", TextEN: "Prepare samples"}, {Code: "B", TextFR: "Contrôler la qualité"}})
@@ -62,7 +63,7 @@ func TestStore_TargetsOutcomesAndClaimsRoundTrip(t *testing.T) {
 	if c2, err := s.SaveClaim(ctx, Claim{OutcomeID: outs[1].ID, Rating: 5}); err != nil || c2.ID != c.ID || len(c2.Evidence) != 0 {
 		t.Fatalf("re-saving the claim on the same outcome: %+v %v", c2, err)
 	}
-	if _, err := s.SaveClaim(ctx, Claim{OutcomeID: outs[0].ID, Rating: 0}); portfolio.ErrorCode(err) != portfolio.CodeInvalid {
+	if _, err := s.SaveClaim(ctx, Claim{OutcomeID: outs[0].ID, Rating: 0}); fault.CodeOf(err) != fault.Invalid {
 		t.Fatalf("claim without rating: %v", err)
 	}
 	if err := s.WithdrawClaim(ctx, outs[1].ID); err != nil {
@@ -89,7 +90,7 @@ func TestStore_RefusedImportAddsNothing(t *testing.T) {
 	}
 	before := fileBytes(t, p.Path())
 	_, err := s.AddOutcomes(ctx, tg.ID, []Outcome{{Code: "B1", TextEN: "Two"}, {Code: "A1", TextEN: "Again"}})
-	if e, ok := portfolio.AsError(err); !ok || e.MessageID != "ErrOutcomeCodeTaken" {
+	if e, ok := fault.As(err); !ok || e.MessageID != "ErrOutcomeCodeTaken" {
 		t.Fatalf("want ErrOutcomeCodeTaken, got %v", err)
 	}
 	if !bytes.Equal(before, fileBytes(t, p.Path())) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"passerelle/fault"
 	"passerelle/portfolio"
 )
 
@@ -38,20 +39,20 @@ func cleanTarget(t Target) (Target, error) {
 		t.Language = "en"
 	}
 	if !slices.Contains(Languages(), t.Language) {
-		return t, portfolio.Errorf(portfolio.CodeInvalid, "language", "ErrUnknownChoice")
+		return t, fault.New(fault.Invalid, "language", "ErrUnknownChoice")
 	}
 	if t.CurrencyYears == 0 {
 		t.CurrencyYears = 5
 	}
 	if t.CurrencyYears < 1 || t.CurrencyYears > 50 {
-		return t, portfolio.Errorf(portfolio.CodeInvalid, "currencyYears", "ErrCurrencyYearsOutOfRange")
+		return t, fault.New(fault.Invalid, "currencyYears", "ErrCurrencyYearsOutOfRange")
 	}
 	if t.Methods == nil {
 		t.Methods = []string{}
 	}
 	for _, m := range t.Methods {
 		if !slices.Contains(Methods(), m) {
-			return t, portfolio.Errorf(portfolio.CodeInvalid, "methods", "ErrUnknownChoice")
+			return t, fault.New(fault.Invalid, "methods", "ErrUnknownChoice")
 		}
 	}
 	return t, nil
@@ -69,7 +70,7 @@ func cleanOutcome(o Outcome) (Outcome, error) {
 		return o, err
 	}
 	if o.TextEN == "" && o.TextFR == "" {
-		return o, portfolio.Errorf(portfolio.CodeInvalid, "textEn", "ErrOutcomeTextRequired")
+		return o, fault.New(fault.Invalid, "textEn", "ErrOutcomeTextRequired")
 	}
 	return o, nil
 }
@@ -77,7 +78,7 @@ func cleanOutcome(o Outcome) (Outcome, error) {
 func cleanClaim(c Claim) (Claim, error) {
 	var err error
 	if c.Rating < RatingNotDone || c.Rating > RatingTeach {
-		return c, portfolio.Errorf(portfolio.CodeInvalid, "rating", "ErrRatingRequired")
+		return c, fault.New(fault.Invalid, "rating", "ErrRatingRequired")
 	}
 	if c.NarrativeEN, err = portfolio.CleanText("narrativeEn", c.NarrativeEN, portfolio.MaxLongText); err != nil {
 		return c, err

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"passerelle/fault"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -125,7 +126,7 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 		return fmt.Errorf("back up: %w", err)
 	}
 	if _, err := os.Lstat(dst); err == nil || dst == s.path {
-		return Errorf(CodeConflict, "", "ErrBackupExists", "Path", dst)
+		return fault.New(fault.Conflict, "", "ErrBackupExists", "Path", dst)
 	}
 	dir := filepath.Dir(dst)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -153,7 +154,7 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 		return err
 	}
 	if _, err := os.Lstat(dst); err == nil {
-		return Errorf(CodeConflict, "", "ErrBackupExists", "Path", dst)
+		return fault.New(fault.Conflict, "", "ErrBackupExists", "Path", dst)
 	}
 	if err := os.Rename(tmpName, dst); err != nil {
 		return classify(fmt.Errorf("back up: %w", err))
@@ -236,7 +237,7 @@ func describeBackup(p string) (BackupFile, error) {
 // SHA-256. Any fault is ErrBackupDamaged.
 func VerifyBackup(ctx context.Context, path string) error {
 	if err := checkHeader(path); err != nil {
-		if e, ok := AsError(err); ok && e.MessageID == "ErrPortfolioTooNew" {
+		if e, ok := fault.As(err); ok && e.MessageID == "ErrPortfolioTooNew" {
 			return err
 		}
 		return damaged(err)
@@ -256,19 +257,19 @@ func VerifyBackup(ctx context.Context, path string) error {
 	ro := &Store{db: db, path: abs, now: time.Now}
 	problems, err := ro.Check(ctx)
 	if err != nil {
-		if ErrorCode(err) == CodeDiskFull {
+		if fault.CodeOf(err) == fault.DiskFull {
 			return err
 		}
 		return damaged(err)
 	}
 	if len(problems) > 0 {
-		return Errorf(CodeUnsupported, "", "ErrBackupDamaged")
+		return fault.New(fault.Unsupported, "", "ErrBackupDamaged")
 	}
 	return nil
 }
 
 func damaged(cause error) error {
-	return &wrapped{Errorf(CodeUnsupported, "", "ErrBackupDamaged"), cause}
+	return fault.Wrap(fault.New(fault.Unsupported, "", "ErrBackupDamaged"), cause)
 }
 
 // syncFile flushes a file's bytes to the disk, where a full disk may finally show.

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"passerelle/fault"
 	"passerelle/media"
 )
 
@@ -96,8 +97,8 @@ func TestBackup_IsACheckedCopyThatOpensWithEverything(t *testing.T) {
 	if err != nil || b2.Path == b.Path || !strings.HasSuffix(b2.Path, "Z-2.passerelle") {
 		t.Fatalf("second backup %+v %v", b2, err)
 	}
-	wantCode(t, st.Backup(context.Background(), b.Path), CodeConflict, "ErrBackupExists")
-	wantCode(t, st.Backup(context.Background(), st.Path()), CodeConflict, "ErrBackupExists")
+	wantCode(t, st.Backup(context.Background(), b.Path), fault.Conflict, "ErrBackupExists")
+	wantCode(t, st.Backup(context.Background(), st.Path()), fault.Conflict, "ErrBackupExists")
 }
 
 func TestBackup_OfADamagedPortfolioIsRefusedAndLeavesNothing(t *testing.T) {
@@ -108,7 +109,7 @@ func TestBackup_OfADamagedPortfolioIsRefusedAndLeavesNothing(t *testing.T) {
 	}
 	out := filepath.Join(dir, "out")
 	_, err := st.BackupInto(context.Background(), out, BackupManual)
-	wantCode(t, err, CodeUnsupported, "ErrBackupDamaged")
+	wantCode(t, err, fault.Unsupported, "ErrBackupDamaged")
 	if got := dirNames(t, out); len(got) != 0 {
 		t.Fatalf("a failed backup left %v", got)
 	}
@@ -261,24 +262,24 @@ func TestRestore_RefusesWhatIsNotAGoodBackupAndChangesNothing(t *testing.T) {
 
 	cases := []struct {
 		name, path string
-		code       Code
+		code       fault.Code
 		messageID  string
 	}{
-		{"a text file", write("notes.passerelle", []byte("not a portfolio at all, just some words")), CodeUnsupported, "ErrPortfolioNotPortfolio"},
-		{"another program's database", other, CodeUnsupported, "ErrPortfolioNotPortfolio"},
-		{"truncated", write("truncated.passerelle", whole[:len(whole)/2]), CodeUnsupported, "ErrBackupDamaged"},
-		{"a page overwritten", write("overwritten.passerelle", overwritten), CodeUnsupported, "ErrBackupDamaged"},
-		{"a file changed after it was added", tampered, CodeUnsupported, "ErrBackupDamaged"},
-		{"from a newer version", write("newer.passerelle", newer), CodeUnsupported, "ErrPortfolioTooNew"},
-		{"missing", filepath.Join(dir, "nowhere.passerelle"), CodeNotFound, "ErrPortfolioNotFound"},
-		{"the portfolio itself", st.Path(), CodeConflict, "ErrRestoreSameFile"},
+		{"a text file", write("notes.passerelle", []byte("not a portfolio at all, just some words")), fault.Unsupported, "ErrPortfolioNotPortfolio"},
+		{"another program's database", other, fault.Unsupported, "ErrPortfolioNotPortfolio"},
+		{"truncated", write("truncated.passerelle", whole[:len(whole)/2]), fault.Unsupported, "ErrBackupDamaged"},
+		{"a page overwritten", write("overwritten.passerelle", overwritten), fault.Unsupported, "ErrBackupDamaged"},
+		{"a file changed after it was added", tampered, fault.Unsupported, "ErrBackupDamaged"},
+		{"from a newer version", write("newer.passerelle", newer), fault.Unsupported, "ErrPortfolioTooNew"},
+		{"missing", filepath.Join(dir, "nowhere.passerelle"), fault.NotFound, "ErrPortfolioNotFound"},
+		{"the portfolio itself", st.Path(), fault.Conflict, "ErrRestoreSameFile"},
 	}
 	current := fileBytes(t, st.Path())
 	snaps := SnapshotDir(dir, st.Path())
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var input []byte
-			if c.code != CodeNotFound {
+			if c.code != fault.NotFound {
 				input = fileBytes(t, c.path)
 			}
 			_, err := Restore(ctx, c.path, st.Path(), snaps)
@@ -286,7 +287,7 @@ func TestRestore_RefusesWhatIsNotAGoodBackupAndChangesNothing(t *testing.T) {
 			if !bytes.Equal(current, fileBytes(t, st.Path())) {
 				t.Fatal("the portfolio changed")
 			}
-			if c.code != CodeNotFound && !bytes.Equal(input, fileBytes(t, c.path)) {
+			if c.code != fault.NotFound && !bytes.Equal(input, fileBytes(t, c.path)) {
 				t.Fatal("the refused backup changed")
 			}
 			if names := dirNames(t, dir); strings.Join(names, " ") != "bad lea.passerelle lea.passerelle-shm lea.passerelle-wal usb" {

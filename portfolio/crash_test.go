@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"passerelle/fault"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -29,7 +30,7 @@ func TestCrash_ChildWritesUntilKilled(t *testing.T) {
 	}
 	ctx := context.Background()
 	st, err := Open(ctx, path)
-	if ErrorCode(err) == CodeNotFound {
+	if fault.CodeOf(err) == fault.NotFound {
 		st, err = Create(ctx, path, "Crash")
 	}
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"passerelle/fault"
 )
 
 // Credentials lists the learner's microcredentials, most recently issued first.
@@ -30,7 +31,7 @@ func (s *Store) Credentials(ctx context.Context) ([]Credential, error) {
 func (s *Store) Credential(ctx context.Context, id int64) (Credential, error) {
 	c, err := scanCredential(s.db.QueryRowContext(ctx, credentialSelect+` WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Credential{}, Errorf(CodeNotFound, "", "ErrCredentialNotFound")
+		return Credential{}, fault.New(fault.NotFound, "", "ErrCredentialNotFound")
 	}
 	return c, err
 }
@@ -115,7 +116,7 @@ func cleanCredential(c Credential) (Credential, error) {
 		}
 	}
 	if c.TitleEN == "" && c.TitleFR == "" {
-		return c, Errorf(CodeInvalid, "titleEn", "ErrTitleRequired")
+		return c, fault.New(fault.Invalid, "titleEn", "ErrTitleRequired")
 	}
 	if c.Issuer, err = required("issuer", c.Issuer, MaxShortText); err != nil {
 		return c, err
@@ -127,10 +128,10 @@ func cleanCredential(c Credential) (Credential, error) {
 		return c, err
 	}
 	if c.ExpiresOn != "" && c.ExpiresOn < c.IssuedOn {
-		return c, Errorf(CodeInvalid, "expiresOn", "ErrExpiryBeforeIssue")
+		return c, fault.New(fault.Invalid, "expiresOn", "ErrExpiryBeforeIssue")
 	}
 	if c.Hours < 0 || c.Hours > 100000 || c.Hours != c.Hours {
-		return c, Errorf(CodeInvalid, "hours", "ErrHoursOutOfRange")
+		return c, fault.New(fault.Invalid, "hours", "ErrHoursOutOfRange")
 	}
 	if c.Competencies, err = cleanTags("competencies", c.Competencies); err != nil {
 		return c, err

@@ -7,6 +7,7 @@ import (
 	"context"
 	"math/rand/v2"
 	"os"
+	"passerelle/fault"
 	"path/filepath"
 	"syscall"
 	"testing"
@@ -95,7 +96,7 @@ func TestDiskFull_DuringAnEvidenceImportLeavesThePortfolioAsItWas(t *testing.T) 
 				}
 				return
 			}
-			wantCode(t, err, CodeDiskFull, "ErrDiskFull")
+			wantCode(t, err, fault.DiskFull, "ErrDiskFull")
 			full++
 			// The learner frees some space and carries on: the portfolio is as it was.
 			os.Remove(filepath.Join(disk, "filler"))
@@ -139,7 +140,7 @@ func TestDiskFull_DuringABackupLeavesNothingAndChangesNothing(t *testing.T) {
 		} else {
 			_, err = st.Snapshot(ctx, usb)
 		}
-		wantCode(t, err, CodeDiskFull, "ErrDiskFull")
+		wantCode(t, err, fault.DiskFull, "ErrDiskFull")
 		if names := dirNames(t, usb); len(names) != 0 {
 			t.Fatalf("a failed %s left %v on the disk", kind, names)
 		}
@@ -155,7 +156,7 @@ func TestDiskFull_DuringABackupLeavesNothingAndChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Restore(ctx, good.Path, target, filepath.Join(usb, "snaps"), WithClock(func() time.Time { return fixedClock() }))
-	wantCode(t, err, CodeDiskFull, "ErrDiskFull")
+	wantCode(t, err, fault.DiskFull, "ErrDiskFull")
 	if data, _ := os.ReadFile(target); string(data) != "the learner's other file" {
 		t.Fatal("the restore target changed")
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"passerelle/fault"
 	"passerelle/media"
 )
 
@@ -59,7 +60,7 @@ func PrepareEvidence(n NewEvidence) (PreparedEvidence, error) {
 	if namedLikeImage(name) && !strings.HasPrefix(info.MediaType, "image/") {
 		// A "photo" whose bytes are text or a document is a mistake or a fake; either way
 		// an assessor must not receive it as a picture of the learner's work.
-		return PreparedEvidence{}, Errorf(CodeUnsupported, "", "ErrEvidenceNotAnImage", "Name", name)
+		return PreparedEvidence{}, fault.New(fault.Unsupported, "", "ErrEvidenceNotAnImage", "Name", name)
 	}
 	sum := sha256.Sum256(n.Data)
 	p := PreparedEvidence{name: name, data: n.Data, sum: hex.EncodeToString(sum[:]), info: info,
@@ -92,19 +93,19 @@ func ReadEvidenceFile(p string) (NewEvidence, error) {
 	name := path.Base(strings.ReplaceAll(p, "\\", "/"))
 	f, err := os.Open(p)
 	if err != nil {
-		return NewEvidence{}, Errorf(CodeNotFound, "", "ErrEvidenceUnreadable", "Name", name)
+		return NewEvidence{}, fault.New(fault.NotFound, "", "ErrEvidenceUnreadable", "Name", name)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() {
-		return NewEvidence{}, Errorf(CodeUnsupported, "", "ErrEvidenceUnreadable", "Name", name)
+		return NewEvidence{}, fault.New(fault.Unsupported, "", "ErrEvidenceUnreadable", "Name", name)
 	}
 	if st.Size() > media.MaxFileSize {
-		return NewEvidence{}, Errorf(CodeTooLarge, "", "ErrEvidenceTooLarge", "Name", name, "MaxMB", media.MaxFileSize>>20)
+		return NewEvidence{}, fault.New(fault.TooLarge, "", "ErrEvidenceTooLarge", "Name", name, "MaxMB", media.MaxFileSize>>20)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, media.MaxFileSize+1))
 	if err != nil {
-		return NewEvidence{}, Errorf(CodeUnsupported, "", "ErrEvidenceUnreadable", "Name", name)
+		return NewEvidence{}, fault.New(fault.Unsupported, "", "ErrEvidenceUnreadable", "Name", name)
 	}
 	return NewEvidence{Name: name, Data: data}, nil
 }
@@ -121,7 +122,7 @@ func (s *Store) AddEvidence(ctx context.Context, p PreparedEvidence) (Evidence, 
 		var existing string
 		err := tx.QueryRowContext(ctx, `SELECT title FROM evidence WHERE sha256 = ?`, p.sum).Scan(&existing)
 		if err == nil {
-			return Errorf(CodeConflict, "", "ErrEvidenceDuplicate", "Name", p.name, "Title", existing)
+			return fault.New(fault.Conflict, "", "ErrEvidenceDuplicate", "Name", p.name, "Title", existing)
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("look for duplicate: %w", err)
@@ -206,7 +207,7 @@ func (s *Store) EvidenceItem(ctx context.Context, id int64) (Evidence, error) {
 			return e, nil
 		}
 	}
-	return Evidence{}, Errorf(CodeNotFound, "", "ErrEvidenceNotFound")
+	return Evidence{}, fault.New(fault.NotFound, "", "ErrEvidenceNotFound")
 }
 
 // SaveEvidence updates what the learner says about a file and what it is linked to; the
@@ -258,7 +259,7 @@ func (s *Store) DeleteEvidence(ctx context.Context, id int64) error {
 		var sum string
 		err := tx.QueryRowContext(ctx, `SELECT sha256 FROM evidence WHERE id = ?`, id).Scan(&sum)
 		if errors.Is(err, sql.ErrNoRows) {
-			return Errorf(CodeNotFound, "", "ErrEvidenceNotFound")
+			return fault.New(fault.NotFound, "", "ErrEvidenceNotFound")
 		}
 		if err != nil {
 			return fmt.Errorf("find evidence: %w", err)
@@ -281,7 +282,7 @@ func (s *Store) EvidenceFile(ctx context.Context, id int64) ([]byte, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT b.data FROM evidence e JOIN blob b ON b.sha256 = e.sha256
 		WHERE e.id = ?`, id).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, Errorf(CodeNotFound, "", "ErrEvidenceNotFound")
+		return nil, fault.New(fault.NotFound, "", "ErrEvidenceNotFound")
 	}
 	return data, classify(err)
 }
@@ -350,20 +351,20 @@ func cleanEvidence(e Evidence) (Evidence, error) {
 // can never point anywhere, and refuses names that are empty, too long or hold control bytes.
 func cleanFileName(name string) (string, error) {
 	if strings.ContainsRune(name, 0) || !utf8.ValidString(name) {
-		return "", Errorf(CodeInvalid, "originalName", "ErrEvidenceNameInvalid")
+		return "", fault.New(fault.Invalid, "originalName", "ErrEvidenceNameInvalid")
 	}
 	name = path.Base(strings.ReplaceAll(name, "\\", "/"))
 	name = strings.TrimSpace(name)
 	if name == "" || name == "." || name == ".." || name == "/" {
-		return "", Errorf(CodeInvalid, "originalName", "ErrEvidenceNameInvalid")
+		return "", fault.New(fault.Invalid, "originalName", "ErrEvidenceNameInvalid")
 	}
 	for _, r := range name {
 		if r < 0x20 || r == 0x7f {
-			return "", Errorf(CodeInvalid, "originalName", "ErrEvidenceNameInvalid")
+			return "", fault.New(fault.Invalid, "originalName", "ErrEvidenceNameInvalid")
 		}
 	}
 	if utf8.RuneCountInString(name) > MaxNameLength {
-		return "", Errorf(CodeInvalid, "originalName", "ErrEvidenceNameTooLong", "Max", MaxNameLength)
+		return "", fault.New(fault.Invalid, "originalName", "ErrEvidenceNameTooLong", "Max", MaxNameLength)
 	}
 	return name, nil
 }
@@ -372,13 +373,13 @@ func cleanFileName(name string) (string, error) {
 func mediaError(err error, name string) error {
 	switch {
 	case errors.Is(err, media.ErrEmpty):
-		return Errorf(CodeInvalid, "", "ErrEvidenceEmpty", "Name", name)
+		return fault.New(fault.Invalid, "", "ErrEvidenceEmpty", "Name", name)
 	case errors.Is(err, media.ErrTooLarge):
-		return Errorf(CodeTooLarge, "", "ErrEvidenceTooLarge", "Name", name, "MaxMB", media.MaxFileSize>>20)
+		return fault.New(fault.TooLarge, "", "ErrEvidenceTooLarge", "Name", name, "MaxMB", media.MaxFileSize>>20)
 	case errors.Is(err, media.ErrImageTooLarge):
-		return Errorf(CodeTooLarge, "", "ErrEvidenceImageTooLarge", "Name", name)
+		return fault.New(fault.TooLarge, "", "ErrEvidenceImageTooLarge", "Name", name)
 	case errors.Is(err, media.ErrCorruptImage), errors.Is(err, media.ErrUnsupportedImage):
-		return Errorf(CodeUnsupported, "", "ErrEvidenceCorruptImage", "Name", name)
+		return fault.New(fault.Unsupported, "", "ErrEvidenceCorruptImage", "Name", name)
 	}
 	return fmt.Errorf("read %s: %w", name, err)
 }

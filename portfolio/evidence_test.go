@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"passerelle/fault"
 	"passerelle/media"
 )
 
@@ -106,22 +107,22 @@ func TestEvidence_RefusedImportLeavesPortfolioByteForByte(t *testing.T) {
 	cases := []struct {
 		name, file string
 		data       []byte
-		code       Code
+		code       fault.Code
 		msg        string
 	}{
-		{"empty file", "empty.pdf", []byte{}, CodeInvalid, "ErrEvidenceEmpty"},
-		{"corrupt image", "photo.jpg", truncated, CodeUnsupported, "ErrEvidenceCorruptImage"},
+		{"empty file", "empty.pdf", []byte{}, fault.Invalid, "ErrEvidenceEmpty"},
+		{"corrupt image", "photo.jpg", truncated, fault.Unsupported, "ErrEvidenceCorruptImage"},
 		{"png header with junk", "scan.png", append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{7}, 200)...),
-			CodeUnsupported, "ErrEvidenceCorruptImage"},
-		{"beyond the size limit", "huge.bin", make([]byte, media.MaxFileSize+1), CodeTooLarge, "ErrEvidenceTooLarge"},
-		{"empty name", "", []byte("hello"), CodeInvalid, "ErrEvidenceNameInvalid"},
-		{"name with NUL", "a\x00b.txt", []byte("hello"), CodeInvalid, "ErrEvidenceNameInvalid"},
-		{"name too long", strings.Repeat("é", MaxNameLength+1), []byte("hello"), CodeInvalid, "ErrEvidenceNameTooLong"},
-		{"duplicate file", "again.jpg", good, CodeConflict, "ErrEvidenceDuplicate"},
+			fault.Unsupported, "ErrEvidenceCorruptImage"},
+		{"beyond the size limit", "huge.bin", make([]byte, media.MaxFileSize+1), fault.TooLarge, "ErrEvidenceTooLarge"},
+		{"empty name", "", []byte("hello"), fault.Invalid, "ErrEvidenceNameInvalid"},
+		{"name with NUL", "a\x00b.txt", []byte("hello"), fault.Invalid, "ErrEvidenceNameInvalid"},
+		{"name too long", strings.Repeat("é", MaxNameLength+1), []byte("hello"), fault.Invalid, "ErrEvidenceNameTooLong"},
+		{"duplicate file", "again.jpg", good, fault.Conflict, "ErrEvidenceDuplicate"},
 		{"text named like a photo", "faux-certificat.jpg", []byte("Ceci est un certificat, promis.\n"),
-			CodeUnsupported, "ErrEvidenceNotAnImage"},
+			fault.Unsupported, "ErrEvidenceNotAnImage"},
 		{"PDF named like a scan", "scan.TIFF", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"),
-			CodeUnsupported, "ErrEvidenceNotAnImage"},
+			fault.Unsupported, "ErrEvidenceNotAnImage"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -168,11 +169,11 @@ func TestReadEvidenceFile_RefusesBeyondLimitWithoutReading(t *testing.T) {
 	f.Truncate(2 << 30) // a sparse 2 GiB file: refusing it must not read it
 	f.Close()
 	_, err := ReadEvidenceFile(big)
-	wantCode(t, err, CodeTooLarge, "ErrEvidenceTooLarge")
+	wantCode(t, err, fault.TooLarge, "ErrEvidenceTooLarge")
 	_, err = ReadEvidenceFile(dir)
-	wantCode(t, err, CodeUnsupported, "ErrEvidenceUnreadable")
+	wantCode(t, err, fault.Unsupported, "ErrEvidenceUnreadable")
 	_, err = ReadEvidenceFile(filepath.Join(dir, "missing.pdf"))
-	wantCode(t, err, CodeNotFound, "ErrEvidenceUnreadable")
+	wantCode(t, err, fault.NotFound, "ErrEvidenceUnreadable")
 	ok := filepath.Join(dir, "note.txt")
 	os.WriteFile(ok, []byte("bonjour"), 0o600)
 	n, err := ReadEvidenceFile(ok)

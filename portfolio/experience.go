@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"passerelle/fault"
 )
 
 // Experiences lists the learner's experiences, most recent first.
@@ -30,7 +31,7 @@ func (s *Store) Experiences(ctx context.Context) ([]Experience, error) {
 func (s *Store) Experience(ctx context.Context, id int64) (Experience, error) {
 	e, err := scanExperience(s.db.QueryRowContext(ctx, experienceSelect+` WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Experience{}, Errorf(CodeNotFound, "", "ErrExperienceNotFound")
+		return Experience{}, fault.New(fault.NotFound, "", "ErrExperienceNotFound")
 	}
 	return e, err
 }
@@ -123,7 +124,7 @@ func cleanExperience(e Experience) (Experience, error) {
 		}
 	}
 	if e.TitleEN == "" && e.TitleFR == "" {
-		return e, Errorf(CodeInvalid, "titleEn", "ErrTitleRequired")
+		return e, fault.New(fault.Invalid, "titleEn", "ErrTitleRequired")
 	}
 	if e.StartMonth, err = checkMonth("startMonth", e.StartMonth, false); err != nil {
 		return e, err
@@ -132,10 +133,10 @@ func cleanExperience(e Experience) (Experience, error) {
 		return e, err
 	}
 	if e.EndMonth != "" && e.EndMonth < e.StartMonth {
-		return e, Errorf(CodeInvalid, "endMonth", "ErrEndBeforeStart")
+		return e, fault.New(fault.Invalid, "endMonth", "ErrEndBeforeStart")
 	}
 	if e.Hours < 0 || e.Hours > 200000 {
-		return e, Errorf(CodeInvalid, "hours", "ErrHoursOutOfRange")
+		return e, fault.New(fault.Invalid, "hours", "ErrHoursOutOfRange")
 	}
 	if e.Skills, err = cleanTags("skills", e.Skills); err != nil {
 		return e, err
@@ -150,7 +151,7 @@ func mustAffect(res sql.Result, messageID string) error {
 		return err
 	}
 	if n == 0 {
-		return Errorf(CodeNotFound, "", messageID)
+		return fault.New(fault.NotFound, "", messageID)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"passerelle/fault"
 	"path/filepath"
 	"testing"
 )
@@ -72,7 +73,7 @@ func FuzzOpen(f *testing.F) {
 		p := fuzzFile(t, base, raw, at, patch)
 		before, _ := os.ReadFile(p)
 		if _, err := PeekName(ctx, p); err != nil {
-			if _, ok := AsError(err); !ok {
+			if _, ok := fault.As(err); !ok {
 				t.Fatalf("PeekName: untyped error %v", err)
 			}
 		}
@@ -81,7 +82,7 @@ func FuzzOpen(f *testing.F) {
 		}
 		st, err := Open(ctx, p)
 		if err != nil {
-			if _, ok := AsError(err); !ok {
+			if _, ok := fault.As(err); !ok {
 				t.Fatalf("Open: untyped error %v", err)
 			}
 			if after, _ := os.ReadFile(p); !bytes.Equal(before, after) {
@@ -118,7 +119,7 @@ func FuzzRestore(f *testing.F) {
 			t.Fatal("Restore modified the backup")
 		}
 		if err != nil {
-			if _, ok := AsError(err); !ok {
+			if _, ok := fault.As(err); !ok {
 				t.Fatalf("Restore: untyped error %v", err)
 			}
 			if names, _ := os.ReadDir(dir); len(names) != 0 {

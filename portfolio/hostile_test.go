@@ -3,6 +3,7 @@ package portfolio
 import (
 	"bytes"
 	"context"
+	"passerelle/fault"
 	"strings"
 	"testing"
 )
@@ -36,8 +37,8 @@ func TestText_OneMegabyteIsRefusedInEveryLongFieldAndChangesNothing(t *testing.T
 		t.Run(c.name, func(t *testing.T) {
 			before := fileBytes(t, st.Path())
 			err := c.save()
-			wantCode(t, err, CodeInvalid, "ErrTextTooLong")
-			if e, _ := AsError(err); e.Field != c.field || e.Args["Count"] != len([]rune(strings.TrimSpace(mb))) {
+			wantCode(t, err, fault.Invalid, "ErrTextTooLong")
+			if e, _ := fault.As(err); e.Field != c.field || e.Args["Count"] != len([]rune(strings.TrimSpace(mb))) {
 				t.Fatalf("error %+v", e)
 			}
 			if !bytes.Equal(before, fileBytes(t, st.Path())) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"passerelle/fault"
 )
 
 // Learner reads who the portfolio belongs to, including their private self-identification.
@@ -13,7 +14,7 @@ func (s *Store) Learner(ctx context.Context) (Learner, error) {
 	var l Learner
 	err := s.View(ctx, func(tx *sql.Tx) error {
 		sl, err := s.privacy(ctx, tx)
-		l.Locked = ErrorCode(err) == CodeLocked
+		l.Locked = fault.CodeOf(err) == fault.Locked
 		if err != nil && !l.Locked {
 			return err
 		}
@@ -53,7 +54,7 @@ func (s *Store) SaveLearner(ctx context.Context, l Learner) (Learner, error) {
 	keepPrivate := l.Locked
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		sl, err := s.privacy(ctx, tx)
-		locked := ErrorCode(err) == CodeLocked
+		locked := fault.CodeOf(err) == fault.Locked
 		if err != nil && !locked {
 			return err
 		}

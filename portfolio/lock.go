@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"passerelle/fault"
 	"strconv"
 	"strings"
 	"time"
@@ -44,18 +45,18 @@ type rowQueryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-func lockedError() error { return Errorf(CodeLocked, "", "ErrPortfolioLocked") }
+func lockedError() error { return fault.New(fault.Locked, "", "ErrPortfolioLocked") }
 
 func checkPassphrase(p string) error {
 	if !utf8.ValidString(p) {
-		return Errorf(CodeInvalid, "passphrase", "ErrTextInvalidEncoding")
+		return fault.New(fault.Invalid, "passphrase", "ErrTextInvalidEncoding")
 	}
 	n := utf8.RuneCountInString(norm.NFC.String(p))
 	if n < MinPassphrase {
-		return Errorf(CodeInvalid, "passphrase", "ErrPassphraseTooShort", "Min", MinPassphrase)
+		return fault.New(fault.Invalid, "passphrase", "ErrPassphraseTooShort", "Min", MinPassphrase)
 	}
 	if n > MaxPassphrase {
-		return Errorf(CodeInvalid, "passphrase", "ErrPassphraseTooLong", "Max", MaxPassphrase)
+		return fault.New(fault.Invalid, "passphrase", "ErrPassphraseTooLong", "Max", MaxPassphrase)
 	}
 	return nil
 }
@@ -77,7 +78,7 @@ func lockMeta(ctx context.Context, q rowQueryer) (kdf kdfParams, wrapped string,
 }
 
 // privacy says how private fields are kept right now: clear (the zero sealer), sealed with
-// the key this store holds, or locked (a CodeLocked error).
+// the key this store holds, or locked (a fault.Locked error).
 func (s *Store) privacy(ctx context.Context, q rowQueryer) (sealer, error) {
 	_, wrapped, has, err := lockMeta(ctx, q)
 	if err != nil || !has {
@@ -98,7 +99,7 @@ func (s *Store) openKey(ctx context.Context, passphrase string) ([]byte, string,
 		return nil, "", err
 	}
 	if !has {
-		return nil, "", Errorf(CodeConflict, "", "ErrNoPassphrase")
+		return nil, "", fault.New(fault.Conflict, "", "ErrNoPassphrase")
 	}
 	key, err := unwrapKey(kdf.derive(passphrase), wrapped)
 	return key, wrapped, err
@@ -129,7 +130,7 @@ func sameKey(ctx context.Context, tx *sql.Tx, wrapped string) error {
 		return err
 	}
 	if cur != wrapped {
-		return Errorf(CodeInvalid, "passphrase", "ErrWrongPassphrase")
+		return fault.New(fault.Invalid, "passphrase", "ErrWrongPassphrase")
 	}
 	return nil
 }
@@ -160,7 +161,7 @@ func (s *Store) SetPassphrase(ctx context.Context, passphrase string) error {
 			return err
 		}
 		if has {
-			return Errorf(CodeConflict, "passphrase", "ErrPassphraseAlreadySet")
+			return fault.New(fault.Conflict, "passphrase", "ErrPassphraseAlreadySet")
 		}
 		if err := reseal(ctx, tx, sealer{}, to); err != nil {
 			return err
@@ -269,7 +270,7 @@ func (s *Store) ForgetPrivateFields(ctx context.Context, confirmName string) err
 		return err
 	}
 	if norm.NFC.String(strings.TrimSpace(confirmName)) != norm.NFC.String(name) {
-		return Errorf(CodeInvalid, "confirmName", "ErrForgetNotConfirmed", "Name", name)
+		return fault.New(fault.Invalid, "confirmName", "ErrForgetNotConfirmed", "Name", name)
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		_, _, has, err := lockMeta(ctx, tx)
@@ -277,7 +278,7 @@ func (s *Store) ForgetPrivateFields(ctx context.Context, confirmName string) err
 			return err
 		}
 		if !has {
-			return Errorf(CodeConflict, "", "ErrNoPassphrase")
+			return fault.New(fault.Conflict, "", "ErrNoPassphrase")
 		}
 		for _, q := range []string{
 			`DELETE FROM support_note`,
@@ -306,7 +307,7 @@ func (s *Store) LockState(ctx context.Context) (LockState, error) {
 		return LockState{}, err
 	}
 	_, err = s.privacy(ctx, s.db)
-	locked := ErrorCode(err) == CodeLocked
+	locked := fault.CodeOf(err) == fault.Locked
 	if err != nil && !locked {
 		return LockState{}, err
 	}
@@ -333,7 +334,7 @@ func (s *Store) InactivityMinutes(ctx context.Context) (int, error) {
 // SetInactivityMinutes remembers, with the portfolio, how long to wait before locking.
 func (s *Store) SetInactivityMinutes(ctx context.Context, minutes int) error {
 	if minutes < MinInactivityMinutes || minutes > MaxInactivityMinutes {
-		return Errorf(CodeInvalid, "inactivityMinutes", "ErrInactivityOutOfRange",
+		return fault.New(fault.Invalid, "inactivityMinutes", "ErrInactivityOutOfRange",
 			"Min", MinInactivityMinutes, "Max", MaxInactivityMinutes)
 	}
 	return s.setMeta(ctx, metaInactivity, strconv.Itoa(minutes))

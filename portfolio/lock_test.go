@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"passerelle/fault"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -114,14 +115,14 @@ func TestLock_WrongPassphraseSaysSoAndChangesNothing(t *testing.T) {
 	st.Lock()
 	before := fileBytes(t, st.Path())
 	for _, try := range []string{"le mauvais mot de passe", "", "Le bon mot de passe"} {
-		wantCode(t, st.Unlock(ctx, try), CodeInvalid, "ErrWrongPassphrase")
-		wantCode(t, st.ChangePassphrase(ctx, try, "un autre mot de passe"), CodeInvalid, "ErrWrongPassphrase")
-		wantCode(t, st.RemovePassphrase(ctx, try), CodeInvalid, "ErrWrongPassphrase")
+		wantCode(t, st.Unlock(ctx, try), fault.Invalid, "ErrWrongPassphrase")
+		wantCode(t, st.ChangePassphrase(ctx, try, "un autre mot de passe"), fault.Invalid, "ErrWrongPassphrase")
+		wantCode(t, st.RemovePassphrase(ctx, try), fault.Invalid, "ErrWrongPassphrase")
 	}
 	if !bytes.Equal(before, fileBytes(t, st.Path())) {
 		t.Fatal("a wrong passphrase changed the file")
 	}
-	if _, err := st.SupportNotes(ctx); ErrorCode(err) != CodeLocked {
+	if _, err := st.SupportNotes(ctx); fault.CodeOf(err) != fault.Locked {
 		t.Fatalf("still locked? %v", err)
 	}
 }
@@ -137,10 +138,10 @@ func TestLock_WhileLockedTheRestStaysReadableAndWritable(t *testing.T) {
 		t.Fatalf("state %+v %v", state, err)
 	}
 	_, err := st.SupportNotes(ctx)
-	wantCode(t, err, CodeLocked, "ErrPortfolioLocked")
+	wantCode(t, err, fault.Locked, "ErrPortfolioLocked")
 	_, err = st.SaveSupportNote(ctx, SupportNote{Category: "Coaching", Date: "2026-03-01", Text: "new"})
-	wantCode(t, err, CodeLocked, "ErrPortfolioLocked")
-	wantCode(t, st.DeleteSupportNote(ctx, 1), CodeLocked, "ErrPortfolioLocked")
+	wantCode(t, err, fault.Locked, "ErrPortfolioLocked")
+	wantCode(t, st.DeleteSupportNote(ctx, 1), fault.Locked, "ErrPortfolioLocked")
 
 	l, err := st.Learner(ctx)
 	if err != nil || !l.Locked || l.DisplayName != "Léa" || l.Email != "" || l.Phone != "" || l.SelfID != (SelfIdentification{}) {
@@ -152,7 +153,7 @@ func TestLock_WhileLockedTheRestStaysReadableAndWritable(t *testing.T) {
 	}
 	l.Email = "new@example.org"
 	_, err = st.SaveLearner(ctx, l)
-	wantCode(t, err, CodeLocked, "ErrPortfolioLocked")
+	wantCode(t, err, fault.Locked, "ErrPortfolioLocked")
 	if _, err := st.SaveExperience(ctx, Experience{Kind: "Training", TitleEN: "First aid", StartMonth: "2022-05"}); err != nil {
 		t.Fatal(err)
 	}
@@ -183,12 +184,12 @@ func TestLock_ChangeThenRemovePassphrase(t *testing.T) {
 	if err := st.SetPassphrase(ctx, "première phrase"); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, st.SetPassphrase(ctx, "another one please"), CodeConflict, "ErrPassphraseAlreadySet")
+	wantCode(t, st.SetPassphrase(ctx, "another one please"), fault.Conflict, "ErrPassphraseAlreadySet")
 	if err := st.ChangePassphrase(ctx, "première phrase", "deuxième phrase"); err != nil {
 		t.Fatal(err)
 	}
 	st.Lock()
-	wantCode(t, st.Unlock(ctx, "première phrase"), CodeInvalid, "ErrWrongPassphrase")
+	wantCode(t, st.Unlock(ctx, "première phrase"), fault.Invalid, "ErrWrongPassphrase")
 	// The same words, typed with a decomposed accent (e + U+0300), unlock too.
 	if err := st.Unlock(ctx, "deuxie\u0300me phrase"); err != nil {
 		t.Fatal(err)
@@ -207,18 +208,18 @@ func TestLock_ChangeThenRemovePassphrase(t *testing.T) {
 	if !bytes.Contains(fileBytes(t, st.Path()), []byte(secrets[5])) {
 		t.Fatal("after removing the passphrase the values should be clear text again")
 	}
-	wantCode(t, st.Unlock(ctx, "deuxième phrase"), CodeConflict, "ErrNoPassphrase")
+	wantCode(t, st.Unlock(ctx, "deuxième phrase"), fault.Conflict, "ErrNoPassphrase")
 }
 
 func TestLock_ForgetPrivateFieldsNeedsTheNameAndKeepsEverythingElse(t *testing.T) {
 	st, secrets := lockedStore(t)
 	ctx := context.Background()
-	wantCode(t, st.ForgetPrivateFields(ctx, "Test"), CodeConflict, "ErrNoPassphrase")
+	wantCode(t, st.ForgetPrivateFields(ctx, "Test"), fault.Conflict, "ErrNoPassphrase")
 	if err := st.SetPassphrase(ctx, "forgotten forever"); err != nil {
 		t.Fatal(err)
 	}
 	st.Lock()
-	wantCode(t, st.ForgetPrivateFields(ctx, "yes"), CodeInvalid, "ErrForgetNotConfirmed")
+	wantCode(t, st.ForgetPrivateFields(ctx, "yes"), fault.Invalid, "ErrForgetNotConfirmed")
 	if err := st.ForgetPrivateFields(ctx, "  Test "); err != nil {
 		t.Fatal(err)
 	}
@@ -249,15 +250,15 @@ func TestLock_PassphraseRules(t *testing.T) {
 		{"not UTF-8", "abcdefgh\xff", "ErrTextInvalidEncoding"},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) { wantCode(t, st.SetPassphrase(ctx, c.pass), CodeInvalid, c.id) })
+		t.Run(c.name, func(t *testing.T) { wantCode(t, st.SetPassphrase(ctx, c.pass), fault.Invalid, c.id) })
 	}
-	wantCode(t, st.Unlock(ctx, "whatever you say"), CodeConflict, "ErrNoPassphrase")
+	wantCode(t, st.Unlock(ctx, "whatever you say"), fault.Conflict, "ErrNoPassphrase")
 	if state, err := st.LockState(ctx); err != nil || state.HasPassphrase || state.Locked ||
 		state.InactivityMinutes != DefaultInactivityMinutes {
 		t.Fatalf("state %+v %v", state, err)
 	}
 	for _, n := range []int{0, -5, MaxInactivityMinutes + 1} {
-		wantCode(t, st.SetInactivityMinutes(ctx, n), CodeInvalid, "ErrInactivityOutOfRange")
+		wantCode(t, st.SetInactivityMinutes(ctx, n), fault.Invalid, "ErrInactivityOutOfRange")
 	}
 	if err := st.SetInactivityMinutes(ctx, 3); err != nil {
 		t.Fatal(err)
@@ -278,7 +279,7 @@ func TestLock_SealedValuesAreBoundToTheirField(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := st.SupportNotes(ctx)
-	wantCode(t, err, CodeUnsupported, "ErrPrivateDamaged")
+	wantCode(t, err, fault.Unsupported, "ErrPrivateDamaged")
 }
 
 func TestLock_HostileKeyCostsInTheFileAreRefusedQuickly(t *testing.T) {
@@ -293,7 +294,7 @@ func TestLock_HostileKeyCostsInTheFileAreRefusedQuickly(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	wantCode(t, st.Unlock(ctx, "correct horse battery"), CodeUnsupported, "ErrPrivateDamaged")
+	wantCode(t, st.Unlock(ctx, "correct horse battery"), fault.Unsupported, "ErrPrivateDamaged")
 	if time.Since(start) > time.Second {
 		t.Fatal("the hostile costs were used")
 	}

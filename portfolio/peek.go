@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"passerelle/fault"
 	"path/filepath"
 )
 
@@ -65,8 +66,8 @@ func probe(ctx context.Context, path string) error {
 // unreadable explains a failure to read a file that passed the header check: a storage error
 // the learner can act on, or else a damaged file.
 func unreadable(err error) error {
-	if c := classify(err); ErrorCode(c) != CodeInternal {
+	if c := classify(err); fault.CodeOf(c) != fault.Internal {
 		return c
 	}
-	return &wrapped{Errorf(CodeUnsupported, "", "ErrPortfolioDamaged"), err}
+	return fault.Wrap(fault.New(fault.Unsupported, "", "ErrPortfolioDamaged"), err)
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"passerelle/fault"
 )
 
 // The private fields, named as the additional data each sealed value is bound to. A support
@@ -90,7 +91,7 @@ func readSelfID(ctx context.Context, q rowQueryer, sl sealer) (SelfIdentificatio
 	}
 	id = SelfIdentification{}
 	if err := json.Unmarshal([]byte(plain), &id); err != nil {
-		return SelfIdentification{}, Errorf(CodeUnsupported, fieldSelfID, "ErrPrivateDamaged")
+		return SelfIdentification{}, fault.New(fault.Unsupported, fieldSelfID, "ErrPrivateDamaged")
 	}
 	return id, nil
 }

@@ -2,6 +2,7 @@ package portfolio
 
 import (
 	"context"
+	"passerelle/fault"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -132,8 +133,8 @@ func TestValidation_RefusesBadInputAndKeepsNothing(t *testing.T) {
 			st := newStore(t)
 			before := fileBytes(t, st.Path())
 			err := c.save(st)
-			e, ok := AsError(err)
-			if !ok || e.Code != CodeInvalid || e.MessageID != c.msg || e.Field != c.field {
+			e, ok := fault.As(err)
+			if !ok || e.Code != fault.Invalid || e.MessageID != c.msg || e.Field != c.field {
 				t.Fatalf("want invalid %s on %s, got %v", c.msg, c.field, err)
 			}
 			if string(before) != string(fileBytes(t, st.Path())) {
@@ -173,8 +174,8 @@ func TestLearner_EmailIsCheckedLightly(t *testing.T) {
 				}
 				return
 			}
-			e, ok := AsError(err)
-			if !ok || e.Code != CodeInvalid || e.Field != "email" || e.MessageID != "ErrInvalidEmail" {
+			e, ok := fault.As(err)
+			if !ok || e.Code != fault.Invalid || e.Field != "email" || e.MessageID != "ErrInvalidEmail" {
 				t.Fatalf("want invalid ErrInvalidEmail on email, got %v", err)
 			}
 			if string(before) != string(fileBytes(t, st.Path())) {
@@ -227,11 +228,11 @@ func TestRecords_CreateUpdateDeleteRoundTrip(t *testing.T) {
 	if err := st.DeleteExperience(ctx, e.ID); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, st.DeleteExperience(ctx, e.ID), CodeNotFound, "ErrExperienceNotFound")
-	wantCode(t, st.DeleteCredential(ctx, c.ID+100), CodeNotFound, "ErrCredentialNotFound")
+	wantCode(t, st.DeleteExperience(ctx, e.ID), fault.NotFound, "ErrExperienceNotFound")
+	wantCode(t, st.DeleteCredential(ctx, c.ID+100), fault.NotFound, "ErrCredentialNotFound")
 	e.ID = 9999
 	_, err = st.SaveExperience(ctx, e)
-	wantCode(t, err, CodeNotFound, "ErrExperienceNotFound")
+	wantCode(t, err, fault.NotFound, "ErrExperienceNotFound")
 }
 
 func TestRecords_SurviveReopen(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"passerelle/fault"
 	"path/filepath"
 	"time"
 )
@@ -27,7 +28,7 @@ func Restore(ctx context.Context, backupPath, toPath, snapshotDir string, opts .
 		return BackupFile{}, fmt.Errorf("restore: %w", err)
 	}
 	if from == to || sameFile(from, to) {
-		return BackupFile{}, Errorf(CodeConflict, "", "ErrRestoreSameFile")
+		return BackupFile{}, fault.New(fault.Conflict, "", "ErrRestoreSameFile")
 	}
 	if err := checkHeader(from); err != nil {
 		return BackupFile{}, err
@@ -92,15 +93,15 @@ func stage(ctx context.Context, from, dir string, opts []Option) (string, error)
 		if ctx.Err() != nil {
 			return "", ctx.Err()
 		}
-		if ErrorCode(err) == CodeDiskFull {
+		if fault.CodeOf(err) == fault.DiskFull {
 			return "", err
 		}
 		return "", damaged(err)
 	}
 	problems, err := st.Check(ctx)
 	if err == nil && len(problems) > 0 {
-		err = Errorf(CodeUnsupported, "", "ErrBackupDamaged")
-	} else if err != nil && ErrorCode(err) != CodeDiskFull {
+		err = fault.New(fault.Unsupported, "", "ErrBackupDamaged")
+	} else if err != nil && fault.CodeOf(err) != fault.DiskFull {
 		err = damaged(err)
 	}
 	if err == nil {
@@ -141,7 +142,7 @@ func keepCurrent(ctx context.Context, to, snapshotDir string, opts []Option) (Ba
 			return describeBackup(dst)
 		}
 	}
-	if ErrorCode(err) == CodeDiskFull {
+	if fault.CodeOf(err) == fault.DiskFull {
 		return BackupFile{}, err
 	}
 	if err := copyFile(to, dst, true); err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"passerelle/fault"
 	"strings"
 
 	"golang.org/x/crypto/argon2"
@@ -60,7 +61,7 @@ func (p kdfParams) encode() string {
 func decodeKDF(s string) (kdfParams, error) {
 	var p kdfParams
 	if err := json.Unmarshal([]byte(s), &p); err != nil || !p.valid() {
-		return kdfParams{}, Errorf(CodeUnsupported, "", "ErrPrivateDamaged")
+		return kdfParams{}, fault.New(fault.Unsupported, "", "ErrPrivateDamaged")
 	}
 	return p, nil
 }
@@ -96,12 +97,12 @@ func (s sealer) open(field, v string) (string, error) {
 	}
 	raw, err := base64.RawStdEncoding.DecodeString(strings.TrimPrefix(v, sealedPrefix))
 	if !strings.HasPrefix(v, sealedPrefix) || err != nil || len(raw) < s.aead.NonceSize()+s.aead.Overhead() {
-		return "", Errorf(CodeUnsupported, field, "ErrPrivateDamaged")
+		return "", fault.New(fault.Unsupported, field, "ErrPrivateDamaged")
 	}
 	n := s.aead.NonceSize()
 	plain, err := s.aead.Open(nil, raw[:n], raw[n:], []byte(field))
 	if err != nil {
-		return "", Errorf(CodeUnsupported, field, "ErrPrivateDamaged")
+		return "", fault.New(fault.Unsupported, field, "ErrPrivateDamaged")
 	}
 	return string(plain), nil
 }
@@ -123,7 +124,7 @@ func unwrapKey(kek []byte, wrapped string) ([]byte, error) {
 	}
 	key, err := s.open(keyField, wrapped)
 	if err != nil || len(key) != keySize {
-		return nil, Errorf(CodeInvalid, "passphrase", "ErrWrongPassphrase")
+		return nil, fault.New(fault.Invalid, "passphrase", "ErrWrongPassphrase")
 	}
 	return []byte(key), nil
 }

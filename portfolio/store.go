@@ -12,12 +12,12 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"passerelle/fault"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
@@ -62,7 +62,7 @@ func Create(ctx context.Context, path, name string, opts ...Option) (*Store, err
 		return nil, err
 	}
 	if _, err := os.Stat(path); err == nil {
-		return nil, Errorf(CodeConflict, "name", "ErrPortfolioExists")
+		return nil, fault.New(fault.Conflict, "name", "ErrPortfolioExists")
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create portfolio folder: %w", err)
@@ -124,7 +124,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 func checkHeader(path string) error {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return Errorf(CodeNotFound, "", "ErrPortfolioNotFound")
+		return fault.New(fault.NotFound, "", "ErrPortfolioNotFound")
 	}
 	if err != nil {
 		return fmt.Errorf("open portfolio: %w", err)
@@ -132,18 +132,18 @@ func checkHeader(path string) error {
 	defer f.Close()
 	head := make([]byte, 100)
 	if _, err := io.ReadFull(f, head); err != nil {
-		return Errorf(CodeUnsupported, "", "ErrPortfolioNotPortfolio")
+		return fault.New(fault.Unsupported, "", "ErrPortfolioNotPortfolio")
 	}
 	if !bytes.HasPrefix(head, []byte("SQLite format 3\x00")) {
-		return Errorf(CodeUnsupported, "", "ErrPortfolioNotPortfolio")
+		return fault.New(fault.Unsupported, "", "ErrPortfolioNotPortfolio")
 	}
 	version := binary.BigEndian.Uint32(head[60:64])
 	appID := binary.BigEndian.Uint32(head[68:72])
 	if appID != ApplicationID {
-		return Errorf(CodeUnsupported, "", "ErrPortfolioNotPortfolio")
+		return fault.New(fault.Unsupported, "", "ErrPortfolioNotPortfolio")
 	}
 	if int(version) > len(migrationNames()) {
-		return Errorf(CodeUnsupported, "", "ErrPortfolioTooNew")
+		return fault.New(fault.Unsupported, "", "ErrPortfolioTooNew")
 	}
 	return nil
 }
@@ -215,7 +215,7 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 	}
 	names := migrationNames()
 	if version > len(names) {
-		return Errorf(CodeUnsupported, "", "ErrPortfolioTooNew")
+		return fault.New(fault.Unsupported, "", "ErrPortfolioTooNew")
 	}
 	for i := version; i < target; i++ {
 		body, err := migrationFiles.ReadFile("migrations/" + names[i])
@@ -262,38 +262,9 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 // can tell whether anything changed since its last snapshot.
 func (s *Store) Revision() uint64 { return s.revision.Load() }
 
-// classify turns storage failures a learner can act on (a full disk) into application errors.
-func classify(err error) error {
-	if err == nil {
-		return nil
-	}
-	if _, ok := AsError(err); ok {
-		return err
-	}
-	msg := err.Error()
-	if errors.Is(err, syscall.ENOSPC) || strings.Contains(msg, "SQLITE_FULL") ||
-		strings.Contains(msg, "database or disk is full") {
-		return &wrapped{&Error{Code: CodeDiskFull, MessageID: "ErrDiskFull"}, err}
-	}
-	if strings.Contains(msg, "SQLITE_READONLY") || strings.Contains(msg, "readonly database") {
-		return &wrapped{&Error{Code: CodeUnsupported, MessageID: "ErrPortfolioReadOnly"}, err}
-	}
-	if strings.Contains(msg, "SQLITE_CORRUPT") || strings.Contains(msg, "SQLITE_NOTADB") ||
-		strings.Contains(msg, "malformed") || strings.Contains(msg, "file is not a database") ||
-		strings.Contains(msg, "unsupported file format") {
-		return &wrapped{&Error{Code: CodeUnsupported, MessageID: "ErrPortfolioDamaged"}, err}
-	}
-	return err
-}
-
-// wrapped is an application error that keeps the storage error behind it for the log.
-type wrapped struct {
-	app   *Error
-	cause error
-}
-
-func (w *wrapped) Unwrap() []error { return []error{w.app, w.cause} }
-func (w *wrapped) Error() string   { return w.app.Error() + ": " + w.cause.Error() }
+// classify turns storage failures a learner can act on (a full disk, a damaged file) into
+// application errors.
+func classify(err error) error { return fault.Storage(err) }
 
 func (s *Store) stamp() string { return s.now().UTC().Format(time.RFC3339) }
 
@@ -319,7 +290,7 @@ func (s *Store) Language(ctx context.Context) (string, error) {
 // SetLanguage remembers the UI language with the portfolio.
 func (s *Store) SetLanguage(ctx context.Context, lang string) error {
 	if lang != English && lang != French {
-		return Errorf(CodeInvalid, "language", "ErrUnknownChoice")
+		return fault.New(fault.Invalid, "language", "ErrUnknownChoice")
 	}
 	return s.setMeta(ctx, "language", lang)
 }

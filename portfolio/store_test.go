@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"os"
+	"passerelle/fault"
 	"path/filepath"
 	"testing"
 	"time"
@@ -38,9 +39,9 @@ func fileBytes(t *testing.T, path string) []byte {
 	return all
 }
 
-func wantCode(t *testing.T, err error, code Code, messageID string) {
+func wantCode(t *testing.T, err error, code fault.Code, messageID string) {
 	t.Helper()
-	e, ok := AsError(err)
+	e, ok := fault.As(err)
 	if !ok {
 		t.Fatalf("want %s/%s, got %v", code, messageID, err)
 	}
@@ -141,7 +142,7 @@ func TestOpen_RefusesWithoutChangingTheFile(t *testing.T) {
 			if err == nil {
 				t.Fatal("opened")
 			}
-			e, ok := AsError(err)
+			e, ok := fault.As(err)
 			if !ok || e.MessageID != c.messageID {
 				t.Fatalf("want %s, got %v", c.messageID, err)
 			}

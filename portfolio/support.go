@@ -4,10 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"passerelle/fault"
 )
 
 // SupportNotes lists the learner's private wraparound support notes, most recent first; while
-// the portfolio is locked it refuses with CodeLocked.
+// the portfolio is locked it refuses with fault.Locked.
 func (s *Store) SupportNotes(ctx context.Context) ([]SupportNote, error) {
 	var out []SupportNote
 	err := s.View(ctx, func(tx *sql.Tx) error {
@@ -88,7 +89,7 @@ func cleanSupportNote(n SupportNote) (SupportNote, error) {
 		return n, err
 	}
 	if n.FollowUp != "" && n.FollowUp < n.Date {
-		return n, Errorf(CodeInvalid, "followUp", "ErrFollowUpBeforeDate")
+		return n, fault.New(fault.Invalid, "followUp", "ErrFollowUpBeforeDate")
 	}
 	if n.Provider, err = cleanText("provider", n.Provider, MaxShortText); err != nil {
 		return n, err

@@ -1,6 +1,7 @@
 package portfolio
 
 import (
+	"passerelle/fault"
 	"slices"
 	"strings"
 	"time"
@@ -19,7 +20,7 @@ const (
 // invalid UTF-8, control characters other than newline and tab, and text beyond max.
 func cleanText(field, s string, max int) (string, error) {
 	if !utf8.ValidString(s) {
-		return "", Errorf(CodeInvalid, field, "ErrTextInvalidEncoding")
+		return "", fault.New(fault.Invalid, field, "ErrTextInvalidEncoding")
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
@@ -29,14 +30,14 @@ func cleanText(field, s string, max int) (string, error) {
 			continue
 		}
 		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return "", Errorf(CodeInvalid, field, "ErrTextControlCharacters")
+			return "", fault.New(fault.Invalid, field, "ErrTextControlCharacters")
 		}
 	}
 	if max == MaxShortText && strings.ContainsAny(s, "\n\t") {
 		s = strings.Join(strings.Fields(s), " ")
 	}
 	if n := utf8.RuneCountInString(s); n > max {
-		return "", Errorf(CodeInvalid, field, "ErrTextTooLong", "Max", max, "Count", n)
+		return "", fault.New(fault.Invalid, field, "ErrTextTooLong", "Max", max, "Count", n)
 	}
 	return s, nil
 }
@@ -48,7 +49,7 @@ func required(field, s string, max int) (string, error) {
 		return "", err
 	}
 	if s == "" {
-		return "", Errorf(CodeInvalid, field, "ErrRequired")
+		return "", fault.New(fault.Invalid, field, "ErrRequired")
 	}
 	return s, nil
 }
@@ -70,7 +71,7 @@ func cleanTags(field string, tags []string) ([]string, error) {
 		out = append(out, t)
 	}
 	if len(out) > MaxTags {
-		return nil, Errorf(CodeInvalid, field, "ErrTooManyTags", "Max", MaxTags)
+		return nil, fault.New(fault.Invalid, field, "ErrTooManyTags", "Max", MaxTags)
 	}
 	return out, nil
 }
@@ -82,11 +83,11 @@ func checkMonth(field, s string, optional bool) (string, error) {
 		if optional {
 			return "", nil
 		}
-		return "", Errorf(CodeInvalid, field, "ErrRequired")
+		return "", fault.New(fault.Invalid, field, "ErrRequired")
 	}
 	t, err := time.Parse("2006-01", s)
 	if err != nil || t.Year() < 1900 || t.Year() > 2200 {
-		return "", Errorf(CodeInvalid, field, "ErrInvalidMonth")
+		return "", fault.New(fault.Invalid, field, "ErrInvalidMonth")
 	}
 	return s, nil
 }
@@ -98,16 +99,16 @@ func checkDate(field, s string, optional bool) (string, error) {
 		if optional {
 			return "", nil
 		}
-		return "", Errorf(CodeInvalid, field, "ErrRequired")
+		return "", fault.New(fault.Invalid, field, "ErrRequired")
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil && wellFormedDate(s) {
 		// Written right but not on any calendar (2026-02-31): asking for the format again
 		// would send the learner looking for a mistake they did not make.
-		return "", Errorf(CodeInvalid, field, "ErrDateDoesNotExist", "Date", s)
+		return "", fault.New(fault.Invalid, field, "ErrDateDoesNotExist", "Date", s)
 	}
 	if err != nil || t.Year() < 1900 || t.Year() > 2200 {
-		return "", Errorf(CodeInvalid, field, "ErrInvalidDate")
+		return "", fault.New(fault.Invalid, field, "ErrInvalidDate")
 	}
 	return s, nil
 }
@@ -140,7 +141,7 @@ func checkEmail(field, s string) (string, error) {
 	if !ok || local == "" || strings.Contains(domain, "@") || strings.IndexFunc(s, unicode.IsSpace) >= 0 ||
 		!strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") ||
 		strings.Contains(domain, "..") {
-		return "", Errorf(CodeInvalid, field, "ErrInvalidEmail")
+		return "", fault.New(fault.Invalid, field, "ErrInvalidEmail")
 	}
 	return s, nil
 }
@@ -148,7 +149,7 @@ func checkEmail(field, s string) (string, error) {
 // checkOneOf refuses a value outside the allowed list.
 func checkOneOf(field, s string, allowed []string) (string, error) {
 	if !slices.Contains(allowed, s) {
-		return "", Errorf(CodeInvalid, field, "ErrUnknownChoice")
+		return "", fault.New(fault.Invalid, field, "ErrUnknownChoice")
 	}
 	return s, nil
 }
@@ -158,7 +159,7 @@ func checkLanguage(field, s string) (string, error) {
 	if s == "" || s == English || s == French {
 		return s, nil
 	}
-	return "", Errorf(CodeInvalid, field, "ErrUnknownChoice")
+	return "", fault.New(fault.Invalid, field, "ErrUnknownChoice")
 }
 
 // CleanText is the one text check every domain package uses: trimmed, line endings

@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"passerelle/plar"
 	"passerelle/pdf"
 	"passerelle/pdf/pdftest"
+	"passerelle/plar"
 )
 
 // css lays the HTML out like the PDF: Letter pages, each section and claim on a new page,

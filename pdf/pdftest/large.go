@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"strings"
 
+	"passerelle/pdf"
 	"passerelle/plar"
 	"passerelle/portfolio"
-	"passerelle/pdf"
 )
 
 // Spec sizes a synthetic portfolio.

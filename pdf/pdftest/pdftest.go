@@ -7,8 +7,8 @@ import (
 	"context"
 
 	"passerelle/locales"
-	"passerelle/portfolio"
 	"passerelle/pdf"
+	"passerelle/portfolio"
 )
 
 // Messages returns the raw messages of one language ("en" or "fr") by ID, from the app's locales.
