@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"passerelle/app"
+	"passerelle/cli"
 	"passerelle/locales"
 
 	"github.com/wailsapp/wails/v2"
@@ -29,9 +30,9 @@ func main() {
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run decides between a headless command and the window, and returns the exit code.
+// run decides between a headless command and the window, and returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	dataDir, rest, err := takeDataDir(args)
+	dataDir, rest, err := cli.TakeDataDir(args)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -41,15 +42,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "passerelle:", err)
 		return 1
 	}
-	if len(rest) > 0 && isCommand(rest[0]) {
-		return runCommand(ctx, catalog, dataDir, rest, stdout, stderr)
+	openPath, forWindow := cli.ForWindow(rest)
+	if !forWindow || cli.IsCommand(rest) {
+		env := cli.Env{Catalog: catalog, Lang: locales.Normalize(cli.SystemLocale()), DataDir: dataDir, Version: version}
+		return cli.Run(ctx, rest, stdout, stderr, env)
 	}
 	os.Args = append(os.Args[:1], rest...) // Wails' dev build reads its own flags from here
-	return runWindow(dataDir, catalog, stderr)
+	return runWindow(dataDir, catalog, stderr, openPath)
 }
 
-func runWindow(dataDir string, catalog *locales.Catalog, stderr io.Writer) int {
-	session := app.NewSession(dataDir, catalog, systemLocale(), time.Now)
+// runWindow opens the window; openPath, when not empty, is a portfolio to open at once (a
+// double-clicked .passerelle file).
+func runWindow(dataDir string, catalog *locales.Catalog, stderr io.Writer, openPath string) int {
+	session := app.NewSession(dataDir, catalog, cli.SystemLocale(), time.Now)
 	services := app.NewServices(session)
 	err := wails.Run(&options.App{
 		Title:            "Passerelle",
@@ -71,14 +76,4 @@ func runWindow(dataDir string, catalog *locales.Catalog, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// systemLocale reads the OS locale the way POSIX programs do, for the first-run language.
-func systemLocale() string {
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"} {
-		if v := os.Getenv(k); v != "" {
-			return v
-		}
-	}
-	return "en"
 }

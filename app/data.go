@@ -61,7 +61,7 @@ func (x *Data) RestoreFrom(backup string) (State, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	clock := portfolio.WithClock(s.now)
-	to := freePortfolioPath(s.portfoliosDir(), fileSlug(portfolio.BackupStem(backup)))
+	to := freePortfolioPath(s.portfoliosDir(), portfolio.FileSlug(portfolio.BackupStem(backup)))
 	if s.store != nil {
 		to = s.store.Path()
 		s.stopBackgroundLocked()

@@ -2,41 +2,19 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	goruntime "runtime"
 	"strings"
-	"time"
 
 	"passerelle/fault"
-	"passerelle/locales"
-	"passerelle/pdf"
-	"passerelle/plar"
 	"passerelle/portfolio"
+	"passerelle/submission"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
-
-// ExportRequest is what the learner chose on the export screen.
-type ExportRequest struct {
-	TargetID           int64  `json:"targetId"`
-	Language           string `json:"language"`
-	IncludeSharedNotes bool   `json:"includeSharedNotes"`
-}
-
-// ExportResult tells the learner what was written and what was left out.
-type ExportResult struct {
-	Path          string   `json:"path"`
-	Pages         int      `json:"pages"`
-	Size          int64    `json:"size"`
-	DocumentID    string   `json:"documentId"`
-	Attached      int      `json:"attached"`
-	NotAttached   []string `json:"notAttached"`
-	NotReproduced []string `json:"notReproduced"`
-}
 
 // ExportProgressEvent carries {done, total} while a PDF is being made.
 const ExportProgressEvent = "export:progress"
@@ -67,12 +45,12 @@ func (x *Export) SharedNotes() ([]portfolio.SupportNote, error) {
 
 // WithDialog asks where to save with the native dialog, then writes the PDF there.
 // Cancelling the dialog writes nothing and returns an empty result.
-func (x *Export) WithDialog(req ExportRequest) (ExportResult, error) {
+func (x *Export) WithDialog(req submission.Request) (submission.Result, error) {
 	name, err := withStore(x.s, func(ctx context.Context, st *portfolio.Store) (string, error) {
-		return suggestedFileName(ctx, st, req)
+		return submission.FileName(ctx, st, req)
 	})
 	if err != nil {
-		return ExportResult{}, err
+		return submission.Result{}, err
 	}
 	home, _ := os.UserHomeDir()
 	path, err := runtime.SaveFileDialog(x.s.ctx, runtime.SaveDialogOptions{
@@ -82,10 +60,10 @@ func (x *Export) WithDialog(req ExportRequest) (ExportResult, error) {
 		Filters:          []runtime.FileFilter{{DisplayName: "PDF (*.pdf)", Pattern: "*.pdf"}},
 	})
 	if err != nil {
-		return ExportResult{}, fmt.Errorf("save dialog: %w", err)
+		return submission.Result{}, fmt.Errorf("save dialog: %w", err)
 	}
 	if path == "" {
-		return ExportResult{NotAttached: []string{}, NotReproduced: []string{}}, nil
+		return submission.Result{NotAttached: []string{}, NotReproduced: []string{}}, nil
 	}
 	if !strings.EqualFold(filepath.Ext(path), ".pdf") {
 		path += ".pdf"
@@ -94,15 +72,15 @@ func (x *Export) WithDialog(req ExportRequest) (ExportResult, error) {
 }
 
 // ToPath writes the PDF to path: complete, or not at all.
-func (x *Export) ToPath(req ExportRequest, path string) (ExportResult, error) {
-	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) (ExportResult, error) {
+func (x *Export) ToPath(req submission.Request, path string) (submission.Result, error) {
+	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) (submission.Result, error) {
 		var progress func(done, total int)
 		if emit := x.s.emit; emit != nil {
 			progress = func(done, total int) {
 				emit(ExportProgressEvent, map[string]int{"done": done, "total": total})
 			}
 		}
-		return WritePDF(ctx, st, x.s.catalog, req, path, ExportOptions{Progress: progress, Now: x.s.now})
+		return submission.Write(ctx, st, x.s.catalog, req, path, submission.Options{Progress: progress, Now: x.s.now})
 	})
 }
 
@@ -123,88 +101,4 @@ func (x *Export) ShowInFolder(path string) error {
 	}
 	go cmd.Wait()
 	return nil
-}
-
-// ExportOptions are the knobs the CLI and tests set beyond the learner's choices.
-type ExportOptions struct {
-	Now       func() time.Time
-	FixedDate time.Time
-	Progress  func(done, total int)
-}
-
-// WritePDF builds the document from the portfolio and writes it; the one export path shared
-// by the window and `passerelle export`.
-func WritePDF(ctx context.Context, st *portfolio.Store, catalog *locales.Catalog, req ExportRequest,
-	path string, o ExportOptions) (ExportResult, error) {
-	lang, err := pdf.ParseLanguage(req.Language)
-	if err != nil {
-		return ExportResult{}, fault.New(fault.Invalid, "language", "ErrUnknownChoice")
-	}
-	doc, err := BuildDocument(ctx, st, catalog, req)
-	if err != nil {
-		return ExportResult{}, err
-	}
-	raw := func(l string) func(string) string {
-		m := catalog.Messages(l)
-		return func(id string) string { return m[id] }
-	}
-	opts := pdf.Options{Language: lang, EN: pdf.FillLabels(raw("en")), FR: pdf.FillLabels(raw("fr")),
-		FrenchFirst:        req.Language == "bilingual" && doc.Learner.PreferredLanguage == portfolio.French,
-		IncludeSharedNotes: req.IncludeSharedNotes, Now: o.Now, FixedDate: o.FixedDate, Progress: o.Progress}
-	res, err := pdf.WriteFile(ctx, doc, opts, path)
-	if err != nil {
-		return ExportResult{}, exportError(err, path)
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return ExportResult{}, fmt.Errorf("export: %w", err)
-	}
-	if err := st.MarkExported(ctx); err != nil {
-		return ExportResult{}, err
-	}
-	return ExportResult{Path: path, Pages: res.Pages, Size: info.Size(), DocumentID: res.DocumentID,
-		Attached: res.Attached, NotAttached: nonNil(res.NotAttached), NotReproduced: nonNil(res.NotReproduced)}, nil
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-// exportError says in the learner's terms why the file could not be written.
-func exportError(err error, path string) error {
-	switch {
-	case errors.Is(err, pdf.ErrDiskFull):
-		return fault.New(fault.DiskFull, "", "ErrExportDiskFull")
-	case errors.Is(err, pdf.ErrCannotWrite):
-		return fault.New(fault.Unsupported, "", "ErrExportCannotWrite", "Path", path)
-	}
-	return fmt.Errorf("export: %w", err)
-}
-
-// suggestedFileName is a file name an assessor can file: learner, course, language.
-func suggestedFileName(ctx context.Context, st *portfolio.Store, req ExportRequest) (string, error) {
-	l, err := st.Learner(ctx)
-	if err != nil {
-		return "", err
-	}
-	parts := []string{fileSlug(firstNonEmpty(l.LegalName, l.DisplayName, "portfolio"))}
-	if req.TargetID != 0 {
-		if t, err := plar.NewStore(st).Target(ctx, req.TargetID); err == nil {
-			parts = append(parts, fileSlug(firstNonEmpty(t.CourseCode, t.Name)))
-		}
-	}
-	parts = append(parts, req.Language)
-	return strings.Join(parts, "-") + ".pdf", nil
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if strings.TrimSpace(v) != "" {
-			return v
-		}
-	}
-	return ""
 }

@@ -124,45 +124,9 @@ func (x *Readiness) ForTarget(targetID int64) (plar.Readiness, error) {
 
 // Guide reports the guided steps, done or not, for a target (0: the first target, if any).
 func (x *Readiness) Guide(targetID int64) ([]plar.GuideStep, error) {
-	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) ([]plar.GuideStep, error) {
-		return guide(ctx, st, plar.NewStore(st), targetID)
+	return withPlar(x.s, func(ctx context.Context, ps *plar.Store) ([]plar.GuideStep, error) {
+		return ps.GuideFor(ctx, targetID)
 	})
-}
-
-func guide(ctx context.Context, st *portfolio.Store, ps *plar.Store, targetID int64) ([]plar.GuideStep, error) {
-	var in plar.GuideInputs
-	var err error
-	if in.Learner, err = st.Learner(ctx); err != nil {
-		return nil, err
-	}
-	exps, err := st.Experiences(ctx)
-	if err != nil {
-		return nil, err
-	}
-	in.Experiences = len(exps)
-	exported, err := st.ExportedAt(ctx)
-	if err != nil {
-		return nil, err
-	}
-	in.Exported = exported != ""
-	if targetID == 0 {
-		targets, err := ps.Targets(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if len(targets) > 0 {
-			targetID = targets[0].ID
-		}
-	}
-	if targetID != 0 {
-		gathered, err := ps.Gather(ctx, targetID)
-		if err != nil {
-			return nil, err
-		}
-		r := plar.Compute(gathered)
-		in.Target = &r
-	}
-	return plar.Guide(in), nil
 }
 
 // withPlar runs fn with the PLAR store of the open portfolio.

@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"passerelle/fault"
 	"passerelle/locales"
@@ -153,7 +152,7 @@ func (s *Session) describe(path string) (PortfolioFile, error) {
 func (s *Session) Create(name string) (State, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	path := filepath.Join(s.portfoliosDir(), fileSlug(name)+portfolio.FileExtension)
+	path := filepath.Join(s.portfoliosDir(), portfolio.FileSlug(name)+portfolio.FileExtension)
 	st, err := portfolio.Create(s.ctx, path, name, portfolio.WithClock(s.now))
 	if err != nil {
 		return State{}, err
@@ -322,28 +321,4 @@ func (s *Session) writeSettings(st settings) error {
 		return fmt.Errorf("write settings: %w", err)
 	}
 	return os.Rename(tmp.Name(), s.settingsPath())
-}
-
-// fileSlug turns a portfolio name into a safe file name: letters and digits kept (accents
-// included), everything else a dash, never a path.
-func fileSlug(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteRune('-')
-			dash = true
-		}
-		if b.Len() > 60 {
-			break
-		}
-	}
-	slug := strings.Trim(b.String(), "-")
-	if slug == "" {
-		slug = "portfolio"
-	}
-	return slug
 }

@@ -148,8 +148,8 @@ func TestFileSlug_NeverAPath(t *testing.T) {
 	cases := map[string]string{"../../etc": "etc", "Mon portfolio": "mon-portfolio", "///": "portfolio",
 		"ᐃᓄᒃᑎᑐᑦ 2026": "ᐃᓄᒃᑎᑐᑦ-2026"}
 	for in, want := range cases {
-		if got := fileSlug(in); got != want {
-			t.Errorf("fileSlug(%q) = %q, want %q", in, got, want)
+		if got := portfolio.FileSlug(in); got != want {
+			t.Errorf("portfolio.FileSlug(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

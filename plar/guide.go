@@ -1,6 +1,9 @@
 package plar
 
-import "passerelle/portfolio"
+import (
+	"context"
+	"passerelle/portfolio"
+)
 
 // GuideStep is one step of the guided path; Done is derived from the data, so a learner can
 // leave at any point and come back to where they were.
@@ -78,4 +81,43 @@ func Guide(in GuideInputs) []GuideStep {
 		out = append(out, s)
 	}
 	return out
+}
+
+// GuideFor works out the guided steps for a target (0: the first target, if any) from the
+// portfolio as it is now, so the home screen never shows a stored flag that has drifted.
+func (s *Store) GuideFor(ctx context.Context, targetID int64) ([]GuideStep, error) {
+	st, ps := s.p, s
+	var in GuideInputs
+	var err error
+	if in.Learner, err = st.Learner(ctx); err != nil {
+		return nil, err
+	}
+	exps, err := st.Experiences(ctx)
+	if err != nil {
+		return nil, err
+	}
+	in.Experiences = len(exps)
+	exported, err := st.ExportedAt(ctx)
+	if err != nil {
+		return nil, err
+	}
+	in.Exported = exported != ""
+	if targetID == 0 {
+		targets, err := ps.Targets(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if len(targets) > 0 {
+			targetID = targets[0].ID
+		}
+	}
+	if targetID != 0 {
+		gathered, err := ps.Gather(ctx, targetID)
+		if err != nil {
+			return nil, err
+		}
+		r := Compute(gathered)
+		in.Target = &r
+	}
+	return Guide(in), nil
 }

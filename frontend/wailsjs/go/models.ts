@@ -1,45 +1,5 @@
 export namespace app {
 	
-	export class ExportRequest {
-	    targetId: number;
-	    language: string;
-	    includeSharedNotes: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new ExportRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.targetId = source["targetId"];
-	        this.language = source["language"];
-	        this.includeSharedNotes = source["includeSharedNotes"];
-	    }
-	}
-	export class ExportResult {
-	    path: string;
-	    pages: number;
-	    size: number;
-	    documentId: string;
-	    attached: number;
-	    notAttached: string[];
-	    notReproduced: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new ExportResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.path = source["path"];
-	        this.pages = source["pages"];
-	        this.size = source["size"];
-	        this.documentId = source["documentId"];
-	        this.attached = source["attached"];
-	        this.notAttached = source["notAttached"];
-	        this.notReproduced = source["notReproduced"];
-	    }
-	}
 	export class PortfolioFile {
 	    path: string;
 	    name: string;
@@ -697,6 +657,51 @@ export namespace portfolio {
 	        this.text = source["text"];
 	        this.followUp = source["followUp"];
 	        this.shareWithCoach = source["shareWithCoach"];
+	    }
+	}
+
+}
+
+export namespace submission {
+	
+	export class Request {
+	    targetId: number;
+	    language: string;
+	    includeSharedNotes: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Request(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.targetId = source["targetId"];
+	        this.language = source["language"];
+	        this.includeSharedNotes = source["includeSharedNotes"];
+	    }
+	}
+	export class Result {
+	    path: string;
+	    pages: number;
+	    size: number;
+	    documentId: string;
+	    attached: number;
+	    notAttached: string[];
+	    notReproduced: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.pages = source["pages"];
+	        this.size = source["size"];
+	        this.documentId = source["documentId"];
+	        this.attached = source["attached"];
+	        this.notAttached = source["notAttached"];
+	        this.notReproduced = source["notReproduced"];
 	    }
 	}
 

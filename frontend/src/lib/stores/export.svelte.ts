@@ -1,6 +1,6 @@
 // The PDF portfolio an institution receives: what goes in it, and the export itself.
 import { SharedNotes, ShowInFolder, WithDialog } from '../../../wailsjs/go/app/Export';
-import { app, type plar, type portfolio } from '../../../wailsjs/go/models';
+import { submission, type plar, type portfolio } from '../../../wailsjs/go/models';
 import { EventsOn } from '../../../wailsjs/runtime/runtime';
 import { toAppError } from '../errors';
 import { registerResettable, type Resettable } from './list.svelte';
@@ -52,7 +52,7 @@ class ExportStore implements Resettable {
   /** progress is null until Go's first progress event of this export. */
   progress = $state.raw<ExportProgress | null>(null);
   /** result is the last PDF written, until the learner starts again. */
-  result = $state.raw<app.ExportResult | null>(null);
+  result = $state.raw<submission.Result | null>(null);
 
   constructor() {
     registerResettable(this);
@@ -73,14 +73,14 @@ class ExportStore implements Resettable {
    * withDialog asks Go for the native save dialog, then the PDF. It gives the result, or null
    * when the learner cancelled the dialog (nothing was written). Progress events fill progress.
    */
-  async withDialog(targetId: number, language: ExportLanguage, includeSharedNotes: boolean): Promise<app.ExportResult | null> {
+  async withDialog(targetId: number, language: ExportLanguage, includeSharedNotes: boolean): Promise<submission.Result | null> {
     if (this.working) return null;
     this.working = true;
     this.progress = null;
     this.result = null;
     const off = this.#listen();
     try {
-      const req = app.ExportRequest.createFrom({ targetId, language, includeSharedNotes });
+      const req = submission.Request.createFrom({ targetId, language, includeSharedNotes });
       const res = await WithDialog(req);
       if (!res?.path) return null;
       res.notAttached = res.notAttached ?? [];

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -54,5 +54,32 @@ func TestCLI_TargetImportThenReadiness(t *testing.T) {
 	if code, _, stderr := runCLI(t, "readiness", "--portfolio", path, "--target", "Nope"); code != 1 ||
 		!strings.Contains(stderr, "no longer exists") {
 		t.Fatalf("unknown target: exit %d %s", code, stderr)
+	}
+}
+
+// TestCLI_ExportWithSeveralTargetsAsksWhichOne: with two targets and no --target, export once
+// wrote a PDF with no claims; now it refuses with exit status 2, names the targets, and writes
+// nothing. With --target it writes that target's PDF.
+func TestCLI_ExportWithSeveralTargetsAsksWhichOne(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "p.passerelle")
+	if code, _, stderr := runCLI(t, "demo", "--out", path); code != 0 {
+		t.Fatal(stderr)
+	}
+	csv := filepath.Join(dir, "outcomes.csv")
+	os.WriteFile(csv, []byte("code,text_en\nSOC-1,Welcome newcomers\n"), 0o600)
+	if code, _, stderr := runCLI(t, "target", "import", "--portfolio", path, "--target", "Social work", csv); code != 0 {
+		t.Fatal(stderr)
+	}
+	out := filepath.Join(dir, "p.pdf")
+	code, _, stderr := runCLI(t, "export", "--portfolio", path, "--out", out)
+	if code != 2 || !strings.Contains(stderr, "has 2 targets; choose one with --target") || !strings.Contains(stderr, "“Social work”") {
+		t.Fatalf("export with two targets: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Fatal("a PDF was written although the target was not chosen")
+	}
+	if code, stdout, stderr := runCLI(t, "export", "--portfolio", path, "--target", "Social work", "--lang", "en", "--out", out); code != 0 {
+		t.Fatalf("export --target: exit %d, %s %s", code, stdout, stderr)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -13,29 +13,22 @@ import (
 
 // targetImport adds an institution's outcomes file to a target, creating the target if needed.
 func (c cli) targetImport(ctx context.Context, args []string) int {
-	if len(args) == 0 || args[0] != "import" {
-		c.say(c.stderr, "CliBadArguments", "Command", "target", "Detail", fmt.Sprint(args))
-		return 2
-	}
 	var path, name string
-	fs := flag.NewFlagSet("target import", flag.ContinueOnError)
-	if !c.parse(fs, args[1:], func(fs *flag.FlagSet) {
+	files, code, ok := c.parse("target import", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&path, "portfolio", "", "")
 		fs.StringVar(&name, "target", "", "")
-	}) {
-		return 2
+	})
+	if !ok {
+		return code
 	}
-	for flagName, v := range map[string]string{"--portfolio": path, "--target": name} {
-		if v == "" {
-			c.say(c.stderr, "CliMissingFlag", "Command", "target import", "Flag", flagName)
-			return 2
-		}
+	file := ""
+	if len(files) > 0 {
+		file, files = files[0], files[1:]
 	}
-	if fs.NArg() != 1 {
-		c.say(c.stderr, "CliMissingFlag", "Command", "target import", "Flag", "OUTCOMES.csv|.json")
-		return 2
+	if err := firstError(notUnderstood(files), missing([2]string{"--portfolio", path}, [2]string{"--target", name},
+		[2]string{"OUTCOMES.csv|.json", file})); err != nil {
+		return c.usage("target import", err)
 	}
-	file := fs.Arg(0)
 	outcomes, err := plar.ReadOutcomesFile(file)
 	if err != nil {
 		return c.fail(err)
@@ -92,17 +85,16 @@ type stepReport struct {
 func (c cli) readiness(ctx context.Context, args []string) int {
 	var path, name string
 	var asJSON bool
-	fs := flag.NewFlagSet("readiness", flag.ContinueOnError)
-	if !c.parse(fs, args, func(fs *flag.FlagSet) {
+	extra, code, ok := c.parse("readiness", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&path, "portfolio", "", "")
 		fs.StringVar(&name, "target", "", "")
 		fs.BoolVar(&asJSON, "json", false, "")
-	}) {
-		return 2
+	})
+	if !ok {
+		return code
 	}
-	if path == "" || fs.NArg() > 0 {
-		c.say(c.stderr, "CliMissingFlag", "Command", "readiness", "Flag", "--portfolio")
-		return 2
+	if err := firstError(notUnderstood(extra), missing([2]string{"--portfolio", path})); err != nil {
+		return c.usage("readiness", err)
 	}
 	st, err := portfolio.Open(ctx, path)
 	if err != nil {
@@ -149,7 +141,7 @@ func (c cli) targetReport(r plar.Readiness) targetReport {
 			for _, rule := range o.Assessment.Rules {
 				for _, s := range rule.Steps {
 					or.Unmet = append(or.Unmet, stepReport{Rule: rule.Rule, MessageID: s.MessageID,
-						Message: c.catalog.Text(c.lang, s.MessageID, s.Args)})
+						Message: c.Catalog.Text(c.Lang, s.MessageID, s.Args)})
 				}
 			}
 		}
@@ -157,7 +149,7 @@ func (c cli) targetReport(r plar.Readiness) targetReport {
 	}
 	for _, td := range r.ToDo {
 		tr.Next = append(tr.Next, stepReport{Outcome: td.OutcomeCode, MessageID: td.Step.MessageID,
-			Message: c.catalog.Text(c.lang, td.Step.MessageID, td.Step.Args)})
+			Message: c.Catalog.Text(c.Lang, td.Step.MessageID, td.Step.Args)})
 	}
 	return tr
 }
@@ -174,9 +166,9 @@ func (c cli) printReadiness(r readinessReport) {
 	for _, t := range r.Targets {
 		c.say(c.stdout, "CliReadinessSummary", "Target", t.Name, "Total", t.Total, "Claimed", t.Claimed, "Ready", t.Ready)
 		for _, o := range t.Outcomes {
-			fmt.Fprintf(c.stdout, "  %-12s %s\n", o.Code, c.catalog.Text(c.lang, statusID[o.Status], nil))
+			fmt.Fprintf(c.stdout, "  %-12s %s\n", o.Code, c.Catalog.Text(c.Lang, statusID[o.Status], nil))
 			for _, u := range o.Unmet {
-				fmt.Fprintf(c.stdout, "      %s: %s\n", c.catalog.Text(c.lang, ruleID[u.Rule], nil), u.Message)
+				fmt.Fprintf(c.stdout, "      %s: %s\n", c.Catalog.Text(c.Lang, ruleID[u.Rule], nil), u.Message)
 			}
 		}
 		if len(t.Next) > 0 {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -7,41 +7,37 @@ import (
 	"fmt"
 	"os"
 
-	"passerelle/app"
 	"passerelle/pdf"
 	"passerelle/plar"
 	"passerelle/portfolio"
+	"passerelle/submission"
 )
 
 // export writes the PDF portfolio for one target, as the export screen does.
 func (c cli) export(ctx context.Context, args []string) int {
 	var path, target, lang, out string
 	var shared bool
-	if !c.flags("export", args, func(fs *flag.FlagSet) {
+	extra, code, ok := c.parse("export", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&path, "portfolio", "", "")
 		fs.StringVar(&target, "target", "", "")
 		fs.StringVar(&lang, "lang", "bilingual", "")
 		fs.StringVar(&out, "out", "", "")
 		fs.BoolVar(&shared, "include-shared-notes", false, "")
-	}) {
-		return 2
+	})
+	if !ok {
+		return code
 	}
-	for flagName, v := range map[string]string{"--portfolio": path, "--out": out} {
-		if v == "" {
-			c.say(c.stderr, "CliMissingFlag", "Command", "export", "Flag", flagName)
-			return 2
-		}
+	if err := firstError(notUnderstood(extra), missing([2]string{"--portfolio", path}, [2]string{"--out", out})); err != nil {
+		return c.usage("export", err)
 	}
 	if _, err := pdf.ParseLanguage(lang); err != nil {
-		c.say(c.stderr, "CliBadArguments", "Command", "export", "Detail", "--lang "+lang)
-		return 2
+		return c.usage("export", usageError{"CliBadArguments", []any{"Detail", "--lang " + lang}})
 	}
-	var opts app.ExportOptions
+	opts := submission.Options{Now: c.Now}
 	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
 		date, err := pdf.SourceDateEpoch(v)
 		if err != nil {
-			c.say(c.stderr, "CliBadArguments", "Command", "export", "Detail", "SOURCE_DATE_EPOCH="+v)
-			return 2
+			return c.usage("export", usageError{"CliBadArguments", []any{"Detail", "SOURCE_DATE_EPOCH=" + v}})
 		}
 		opts.FixedDate = date
 	}
@@ -50,17 +46,28 @@ func (c cli) export(ctx context.Context, args []string) int {
 		return c.fail(err)
 	}
 	defer st.Close()
-	req := app.ExportRequest{Language: lang, IncludeSharedNotes: shared}
-	if target != "" {
+	req := submission.Request{Language: lang, IncludeSharedNotes: shared}
+	targets, err := plar.NewStore(st).Targets(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	switch {
+	case target != "":
 		t, err := plar.NewStore(st).TargetByName(ctx, target)
 		if err != nil {
 			return c.fail(err)
 		}
 		req.TargetID = t.ID
-	} else if targets, err := plar.NewStore(st).Targets(ctx); err == nil && len(targets) == 1 {
+	case len(targets) == 1:
 		req.TargetID = targets[0].ID
+	case len(targets) > 1:
+		names := make([]string, len(targets))
+		for i, t := range targets {
+			names[i] = "“" + t.Name + "”"
+		}
+		return c.usage("export", usageError{"CliChooseTarget", []any{"Count", len(targets), "Targets", sortedNames(names)}})
 	}
-	res, err := app.WritePDF(ctx, st, c.catalog, req, out, opts)
+	res, err := submission.Write(ctx, st, c.Catalog, req, out, opts)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -73,29 +80,32 @@ func (c cli) export(ctx context.Context, args []string) int {
 }
 
 // verify recomputes every attachment's SHA-256 against the evidence index inside the PDF.
-func (c cli) verify(args []string) int {
-	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
-	if !c.parse(fs, args, func(*flag.FlagSet) {}) {
-		return 2
+func (c cli) verify(_ context.Context, args []string) int {
+	files, code, ok := c.parse("verify", args, func(*flag.FlagSet) {})
+	if !ok {
+		return code
 	}
-	if fs.NArg() != 1 {
-		c.say(c.stderr, "CliMissingFlag", "Command", "verify", "Flag", "FILE.pdf")
-		return 2
+	file := ""
+	if len(files) > 0 {
+		file, files = files[0], files[1:]
 	}
-	rep, err := pdf.Verify(fs.Arg(0))
+	if err := firstError(notUnderstood(files), missing([2]string{"FILE.pdf", file})); err != nil {
+		return c.usage("verify", err)
+	}
+	rep, err := pdf.Verify(file)
 	switch {
 	case errors.Is(err, pdf.ErrNotPortfolioPDF):
-		c.say(c.stderr, "CliVerifyNotPortfolio", "Path", fs.Arg(0))
+		c.say(c.stderr, "CliVerifyNotPortfolio", "Path", file)
 		return 1
 	case err != nil:
-		c.say(c.stderr, "CliVerifyUnreadable", "Path", fs.Arg(0))
+		c.say(c.stderr, "CliVerifyUnreadable", "Path", file)
 		return 1
 	}
 	status := map[pdf.FileStatus]string{pdf.StatusIntact: "CliVerifyFileIntact", pdf.StatusChanged: "CliVerifyFileChanged",
 		pdf.StatusMissing: "CliVerifyFileMissing", pdf.StatusNotAttached: "CliVerifyFileNotAttached",
 		pdf.StatusUnexpected: "CliVerifyFileUnexpected"}
 	for _, f := range rep.Files {
-		fmt.Fprintf(c.stdout, "  E%-3d %s\n", f.Number, c.catalog.Text(c.lang, status[f.Status],
+		fmt.Fprintf(c.stdout, "  E%-3d %s\n", f.Number, c.Catalog.Text(c.Lang, status[f.Status],
 			map[string]any{"Name": f.Name, "Title": f.Title}))
 	}
 	if !rep.Intact {

@@ -1,4 +1,4 @@
-package app
+package submission
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 // its claims with the rules of evidence applied and their steps translated into both
 // languages, the record, and every piece of evidence with its display copy. Support notes are
 // included only when the learner asked for shared notes, and then only the shared ones.
-func BuildDocument(ctx context.Context, st *portfolio.Store, catalog *locales.Catalog, req ExportRequest) (pdf.Document, error) {
+func BuildDocument(ctx context.Context, st *portfolio.Store, catalog *locales.Catalog, req Request) (pdf.Document, error) {
 	var doc pdf.Document
 	var err error
 	if doc.Learner, err = st.Learner(ctx); err != nil {

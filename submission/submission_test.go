@@ -1,4 +1,4 @@
-package app
+package submission
 
 import (
 	"context"
@@ -61,8 +61,8 @@ func TestWritePDF_DemoPortfolioKeepsPrivateNotesOut(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.lang, func(t *testing.T) {
 			out := filepath.Join(dir, c.lang+".pdf")
-			res, err := WritePDF(ctx, st, catalog, ExportRequest{TargetID: targets[0].ID, Language: c.lang,
-				IncludeSharedNotes: c.shared}, out, ExportOptions{Now: now})
+			res, err := Write(ctx, st, catalog, Request{TargetID: targets[0].ID, Language: c.lang,
+				IncludeSharedNotes: c.shared}, out, Options{Now: now})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -90,14 +90,14 @@ func TestWritePDF_DemoPortfolioKeepsPrivateNotesOut(t *testing.T) {
 	if at, _ := st.ExportedAt(ctx); at == "" {
 		t.Error("the export was not recorded for the guide")
 	}
-	_, err = WritePDF(ctx, st, catalog, ExportRequest{Language: "en"}, filepath.Join(dir, "no-such-folder", "x.pdf"), ExportOptions{})
+	_, err = Write(ctx, st, catalog, Request{Language: "en"}, filepath.Join(dir, "no-such-folder", "x.pdf"), Options{})
 	if e, ok := fault.As(err); !ok || e.MessageID != "ErrExportCannotWrite" {
 		t.Fatalf("unwritable path: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "no-such-folder")); err == nil {
 		t.Fatal("a failed export created a folder")
 	}
-	_, err = WritePDF(ctx, st, catalog, ExportRequest{Language: "de"}, filepath.Join(dir, "x.pdf"), ExportOptions{})
+	_, err = Write(ctx, st, catalog, Request{Language: "de"}, filepath.Join(dir, "x.pdf"), Options{})
 	if fault.CodeOf(err) != fault.Invalid {
 		t.Fatalf("unknown language: %v", err)
 	}
