@@ -31,7 +31,7 @@ FRONTEND_SRC := $(shell find frontend \( -path frontend/node_modules -o -path fr
 	$(wildcard locales/*.json)
 
 .PHONY: help setup frontend bindings bindings-check build build-prod build-dev run \
-	test fmt-check vet go-test frontend-check frontend-test fuzz fuzz-short e2e smoke bench clean
+	test fmt-check vet staticcheck go-test frontend-check frontend-test fuzz fuzz-short e2e smoke bench clean
 
 help:
 	@echo "make run      install what is missing, build and open Passerelle"
@@ -87,6 +87,11 @@ fmt-check:
 
 vet: frontend
 	$(GO) vet ./...
+
+staticcheck: frontend
+	@scripts/setup.sh go
+	"$$($(GO) env GOPATH)/bin/staticcheck" ./...
+	@echo "staticcheck: clean"
 
 go-test: frontend
 	$(GO) test -count=1 ./...

@@ -18,16 +18,10 @@ import (
 // fixedDate is the SOURCE_DATE_EPOCH of every test export.
 var fixedDate = time.Date(2025, 3, 14, 15, 9, 26, 0, time.UTC)
 
-// needTools skips the test, saying which Debian package to install, when a checker is missing.
+// needTools skips the test (fails it under CI) when a checker is missing.
 func needTools(t *testing.T, tools ...string) {
 	t.Helper()
-	pkg := map[string]string{"pdftotext": "poppler-utils", "pdfinfo": "poppler-utils",
-		"pdfdetach": "poppler-utils", "pdftoppm": "poppler-utils", "qpdf": "qpdf"}
-	for _, tool := range tools {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is not installed (apt-get install %s); skipping the check of the real PDF", tool, pkg[tool])
-		}
-	}
+	pdftest.NeedTools(t, tools...)
 }
 
 // run runs a checker and returns its standard output, failing the test on a non-zero exit.

@@ -58,9 +58,18 @@ setup_npm() {
 	printf '%s\n' "$want" >"$stamp"
 }
 
+# staticcheck, pinned, built from the Go module proxy into GOPATH/bin (make staticcheck runs it).
+STATICCHECK_VERSION=v0.8.2
+
 setup_go() {
 	# Quiet and quick when the module cache already has everything.
 	go mod download
+	local bin
+	bin="$(go env GOPATH)/bin/staticcheck"
+	if [ ! -x "$bin" ] || ! "$bin" -version 2>/dev/null | grep -q "(${STATICCHECK_VERSION#v})"; then
+		say "installing staticcheck $STATICCHECK_VERSION"
+		go install "honnef.co/go/tools/cmd/staticcheck@$STATICCHECK_VERSION"
+	fi
 }
 
 case "${1:-all}" in

@@ -12,15 +12,14 @@ import (
 	"passerelle/demo"
 	"passerelle/fault"
 	"passerelle/locales"
+	"passerelle/pdf/pdftest"
 	"passerelle/plar"
 	"passerelle/portfolio"
 )
 
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed; make setup installs it")
-	}
+	pdftest.NeedTools(t, "pdftotext")
 	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
 	if err != nil {
 		t.Fatal(err)
