@@ -17,11 +17,12 @@ func (c cli) targetImport(ctx context.Context, args []string) int {
 		c.say(c.stderr, "CliBadArguments", "Command", "target", "Detail", fmt.Sprint(args))
 		return 2
 	}
-	var path, name string
+	var path, name, columns string
 	fs := flag.NewFlagSet("target import", flag.ContinueOnError)
 	if !c.parse(fs, args[1:], func(fs *flag.FlagSet) {
 		fs.StringVar(&path, "portfolio", "", "")
 		fs.StringVar(&name, "target", "", "")
+		fs.StringVar(&columns, "columns", "", "")
 	}) {
 		return 2
 	}
@@ -35,8 +36,19 @@ func (c cli) targetImport(ctx context.Context, args []string) int {
 		c.say(c.stderr, "CliMissingFlag", "Command", "target import", "Flag", "OUTCOMES.csv|.json")
 		return 2
 	}
-	file := fs.Arg(0)
-	outcomes, err := plar.ReadOutcomesFile(file)
+	mapped := false
+	fs.Visit(func(f *flag.Flag) { mapped = mapped || f.Name == "columns" })
+	outcomes, err := readOutcomes(fs.Arg(0), mapped, columns)
+	if e, ok := fault.As(err); ok && e.Field == plar.ColumnsField && mapped {
+		// The file is fine but --columns does not fit it: a usage error, like any bad flag.
+		c.fail(err)
+		return 2
+	}
+	if e, ok := fault.As(err); ok && e.MessageID == "ErrImportColumns" {
+		c.fail(err)
+		c.say(c.stderr, "CliColumnsHint")
+		return 1
+	}
 	if err != nil {
 		return c.fail(err)
 	}
@@ -59,6 +71,26 @@ func (c cli) targetImport(ctx context.Context, args []string) int {
 	}
 	c.say(c.stdout, "CliOutcomesImported", "Count", len(added), "Target", target.Name)
 	return 0
+}
+
+// readOutcomes reads an outcomes file with the columns --columns names (code=…,en=…,fr=…, by
+// name or 1-based number), or with the columns guessed from its header when the flag is absent.
+func readOutcomes(file string, mapped bool, columns string) ([]plar.Outcome, error) {
+	var choice plar.ColumnChoice
+	if mapped {
+		var err error
+		if choice, err = plar.ParseColumnChoice(columns); err != nil {
+			return nil, err
+		}
+	}
+	data, err := plar.ReadOutcomesFile(file)
+	if err != nil {
+		return nil, err
+	}
+	if !mapped {
+		return plar.ParseOutcomes(data)
+	}
+	return plar.ParseOutcomesChoosing(data, choice)
 }
 
 // readinessReport is what `passerelle readiness --json` prints, for scripts.
