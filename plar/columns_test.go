@@ -26,6 +26,8 @@ func TestGuessColumns_RecognisesHowInstitutionsNameThem(t *testing.T) {
 		{[]string{"code", "textEn", "textFr"}, Columns{0, 1, 2}},
 		{[]string{"Outcome ID", "Code", "Outcome", "Outcome (FR)"}, Columns{1, 2, 3}},
 		{[]string{"Description", "Texte en français", "Texte en anglais", "Code"}, Columns{3, 2, 1}},
+		{[]string{"Référence", "Statement", "Libellé"}, Columns{0, 1, 2}},
+		{[]string{"Outcome code", "Texte", "Learning outcome"}, Columns{0, 2, 1}},
 		{[]string{"name", "email"}, Columns{none, none, none}},
 	}
 	for _, c := range cases {
