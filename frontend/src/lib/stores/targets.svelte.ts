@@ -57,6 +57,25 @@ export function columnName(header: string[], index: number): string {
   return (header[index] ?? '').trim();
 }
 
+/** WailsDropRuntime is the part of Wails' window runtime that turns dropped files into paths. */
+interface WailsDropRuntime {
+  CanResolveFilePaths?: () => boolean;
+  ResolveFilePaths?: (x: number, y: number, files: File[]) => void;
+}
+
+/**
+ * resolveNativeDrop hands files dropped in the Windows window (WebView2 gives the page no paths)
+ * to Wails, which finds their paths and reports the drop to Go as GTK does on Linux; it tells
+ * whether it did. (The generated wrapper ResolveFilePaths(files) drops the coordinates Wails
+ * 2.9 expects, so this calls the runtime itself.)
+ */
+export function resolveNativeDrop(x: number, y: number, files: File[]): boolean {
+  const runtime = (window as unknown as { runtime?: WailsDropRuntime }).runtime;
+  if (!runtime?.CanResolveFilePaths?.() || !runtime.ResolveFilePaths || files.length === 0) return false;
+  runtime.ResolveFilePaths(x, y, files);
+  return true;
+}
+
 /** Bilingual is a text in one language, with that language, for a lang attribute. */
 export interface Bilingual {
   text: string;

@@ -64,6 +64,7 @@ const {
   MAX_IMPORT_BYTES,
   NO_COLUMN,
   PLAR_METHODS,
+  resolveNativeDrop,
 } = await import('./targets.svelte');
 const bindings = await import('../../../wailsjs/go/app/Targets');
 const { resetAreaStores } = await import('./list.svelte');
@@ -170,6 +171,23 @@ describe('columnRoles', () => {
     expect(columnName(['  Résultat ', ''], 0)).toBe('Résultat');
     expect(columnName(['  Résultat ', ''], 1)).toBe('');
     expect(columnName(['Code'], 5)).toBe('');
+  });
+});
+
+describe('resolveNativeDrop', () => {
+  it('hands dropped files to Wails with the drop point only where the webview can resolve paths', () => {
+    const dropped = [new File(['code'], 'a.csv')];
+    const ResolveFilePaths = vi.fn();
+    vi.stubGlobal('window', { runtime: { CanResolveFilePaths: () => true, ResolveFilePaths } });
+    expect(resolveNativeDrop(40, 300, dropped)).toBe(true);
+    expect(ResolveFilePaths).toHaveBeenCalledWith(40, 300, dropped);
+    // WebKitGTK: Go hears about the drop from GTK itself.
+    vi.stubGlobal('window', { runtime: { CanResolveFilePaths: () => false, ResolveFilePaths } });
+    expect(resolveNativeDrop(40, 300, dropped)).toBe(false);
+    vi.stubGlobal('window', {});
+    expect(resolveNativeDrop(40, 300, dropped)).toBe(false);
+    expect(ResolveFilePaths).toHaveBeenCalledTimes(1);
+    vi.unstubAllGlobals();
   });
 });
 
