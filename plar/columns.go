@@ -71,18 +71,20 @@ type role struct {
 
 // Words that name a column's content or language, once accents, case and punctuation are
 // gone ("Résultat d'apprentissage" → resultat, d, apprentissage; "N°" → n; "text_en" → text, en).
+// Words that also name other things a course file holds ("title", "apprentissage" as in
+// "Heures d'apprentissage") are left out, so such a column is never taken for the outcomes.
 var (
 	codeWords = map[string]int{"code": 0, "codes": 0, "numero": 1, "no": 1, "num": 1, "n": 1, "nº": 1,
 		"number": 1, "nr": 1, "identifiant": 2, "id": 2, "identifier": 2, "ref": 2, "reference": 2, "cle": 2, "key": 2}
-	enWords = map[string]bool{"en": true, "eng": true, "english": true, "anglais": true, "anglaise": true}
+	// "en" is also a French preposition ("Heures en classe"): it names English only as the last word.
+	enWords = map[string]bool{"eng": true, "english": true, "anglais": true, "anglaise": true}
 	frWords = map[string]bool{"fr": true, "fra": true, "fre": true, "french": true, "francais": true,
 		"francaise": true}
 	// Text words that imply a language when the header names none.
-	enTextWords = map[string]bool{"outcome": true, "outcomes": true, "learning": true, "text": true,
-		"description": true, "statement": true, "wording": true, "title": true, "competency": true, "skill": true}
-	frTextWords = map[string]bool{"resultat": true, "resultats": true, "apprentissage": true, "texte": true,
-		"enonce": true, "enonces": true, "libelle": true, "intitule": true, "competence": true, "competences": true,
-		"titre": true}
+	enTextWords = map[string]bool{"outcome": true, "outcomes": true, "text": true, "description": true,
+		"statement": true, "wording": true, "competency": true}
+	frTextWords = map[string]bool{"resultat": true, "resultats": true, "texte": true, "enonce": true,
+		"enonces": true, "libelle": true, "competence": true, "competences": true}
 )
 
 // headerWords folds a header to the words that identify it: no accents, lower case, split on
@@ -112,46 +114,42 @@ func foldHeader(h string) string {
 	return strings.ToLower(strings.TrimSpace(folded))
 }
 
-// classify reads one header: a code column, a text column in a language, or neither.
+// classify reads one header: a code column, a text column in a language, or neither. A header
+// that names its language outranks one whose words only suggest it ("Outcome" is English,
+// "Résultat" French), and a code word outranks both.
 func classify(h string) role {
 	words := headerWords(h)
-	best := role{}
-	hasText, en, fr := false, false, false
-	enText, frText := false, false
-	for _, w := range words {
-		if r, ok := codeWords[w]; ok && (best.kind == "" || r < best.rank) {
-			best = role{kind: "code", rank: r}
+	code := role{}
+	en, fr, enText, frText := false, false, false, false
+	for i, w := range words {
+		if r, ok := codeWords[w]; ok && (code.kind == "" || r < code.rank) {
+			code = role{kind: "code", rank: r}
 		}
-		en = en || enWords[w]
+		en = en || enWords[w] || (w == "en" && i == len(words)-1)
 		fr = fr || frWords[w]
 		enText = enText || enTextWords[w]
 		frText = frText || frTextWords[w]
 	}
-	hasText = enText || frText
-	if best.kind == "code" {
-		return best
+	named := 1 // a language alone ("English") is a little less sure than "Outcome (EN)"
+	if enText || frText {
+		named = 0
 	}
 	switch {
+	case code.kind != "":
+		return code
 	case en && !fr:
-		return role{kind: "en", rank: rankFor(hasText, 0, 1)}
+		return role{kind: "en", rank: named}
 	case fr && !en:
-		return role{kind: "fr", rank: rankFor(hasText, 0, 1)}
+		return role{kind: "fr", rank: named}
 	case frText && !enText:
 		return role{kind: "fr", rank: 2}
 	case enText && !frText:
 		return role{kind: "en", rank: 2}
 	case enText && frText:
-		// "Learning outcome / Résultat d'apprentissage": a bilingual header; English first.
+		// "Outcome / Résultat": a bilingual header; English first, the French column is chosen by hand.
 		return role{kind: "en", rank: 3}
 	}
 	return role{}
-}
-
-func rankFor(cond bool, yes, no int) int {
-	if cond {
-		return yes
-	}
-	return no
 }
 
 // GuessColumns reads a header row and guesses which column holds the code and each language's

@@ -28,6 +28,8 @@ func TestGuessColumns_RecognisesHowInstitutionsNameThem(t *testing.T) {
 		{[]string{"Description", "Texte en français", "Texte en anglais", "Code"}, Columns{3, 2, 1}},
 		{[]string{"Référence", "Statement", "Libellé"}, Columns{0, 1, 2}},
 		{[]string{"Outcome code", "Texte", "Learning outcome"}, Columns{0, 2, 1}},
+		{[]string{"Code", "Titre du cours", "Heures en classe", "Heures d'apprentissage", "Résultat"}, Columns{0, none, 4}},
+		{[]string{"Course title", "Outcome code", "Outcome"}, Columns{1, 2, none}},
 		{[]string{"name", "email"}, Columns{none, none, none}},
 	}
 	for _, c := range cases {
