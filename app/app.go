@@ -26,7 +26,7 @@ type Services struct {
 func NewServices(s *Session) *Services {
 	return &Services{Session: s, Settings: &Settings{s}, Profile: &Profile{s},
 		Experiences: &Experiences{s}, Credentials: &Credentials{s}, Evidence: &Evidence{s}, Support: &Support{s},
-		Targets: &Targets{s}, Claims: &Claims{s}, Readiness: &Readiness{s}, Data: &Data{s},
+		Targets: &Targets{s: s}, Claims: &Claims{s}, Readiness: &Readiness{s}, Data: &Data{s},
 		Export: &Export{s}}
 }
 
@@ -40,7 +40,12 @@ func (v *Services) Bind() []any {
 func (v *Services) Startup(ctx context.Context) {
 	v.Data.startup(ctx)
 	v.Session.startup(ctx)
-	runtime.OnFileDrop(ctx, func(_, _ int, paths []string) { v.Evidence.dropped(paths) })
+	runtime.OnFileDrop(ctx, func(_, _ int, paths []string) {
+		// While the outcomes import is on screen, a dropped file is an outcomes file to preview.
+		if !v.Targets.dropped(paths) {
+			v.Evidence.dropped(paths)
+		}
+	})
 }
 
 // Shutdown closes the open portfolio when the window closes.

@@ -2,18 +2,16 @@ package app
 
 import (
 	"context"
-	"encoding/base64"
-	"fmt"
 
-	"passerelle/fault"
 	"passerelle/plar"
 	"passerelle/portfolio"
-
-	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
 // Targets serves the targets screen: what the learner seeks credit for, and its outcomes.
-type Targets struct{ s *Session }
+type Targets struct {
+	s       *Session
+	pending pendingOutcomes
+}
 
 // Methods lists the assessment methods an institution may offer.
 func (x *Targets) Methods() []string { return plar.Methods() }
@@ -47,44 +45,6 @@ func (x *Targets) DeleteOutcome(id int64) error {
 		return struct{}{}, ps.DeleteOutcome(ctx, id)
 	})
 	return err
-}
-
-// ImportOutcomesData imports an outcomes file sent by the page (base64 or a data URL), all or nothing.
-func (x *Targets) ImportOutcomesData(targetID int64, data string) ([]plar.Outcome, error) {
-	raw, err := base64.StdEncoding.DecodeString(stripDataURL(data))
-	if err != nil {
-		return nil, fault.New(fault.Invalid, "", "ErrImportDataInvalid")
-	}
-	outcomes, err := plar.ParseOutcomes(raw)
-	if err != nil {
-		return nil, err
-	}
-	return x.addOutcomes(targetID, outcomes)
-}
-
-// ImportOutcomesWithDialog lets the learner choose a CSV or JSON file with the native dialog.
-func (x *Targets) ImportOutcomesWithDialog(targetID int64) ([]plar.Outcome, error) {
-	path, err := runtime.OpenFileDialog(x.s.ctx, runtime.OpenDialogOptions{
-		Title:   x.s.catalog.Text(x.s.lang(), "DialogImportOutcomes", nil),
-		Filters: []runtime.FileFilter{{DisplayName: "CSV, JSON", Pattern: "*.csv;*.json;*.txt"}},
-	})
-	if err != nil {
-		return nil, fmt.Errorf("import dialog: %w", err)
-	}
-	if path == "" {
-		return []plar.Outcome{}, nil
-	}
-	outcomes, err := plar.ReadOutcomesFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return x.addOutcomes(targetID, outcomes)
-}
-
-func (x *Targets) addOutcomes(targetID int64, outcomes []plar.Outcome) ([]plar.Outcome, error) {
-	return withPlar(x.s, func(ctx context.Context, ps *plar.Store) ([]plar.Outcome, error) {
-		return ps.AddOutcomes(ctx, targetID, outcomes)
-	})
 }
 
 // Claims serves the self-assessment: one claim per outcome the learner says they meet.

@@ -13,10 +13,12 @@ import (
 
 // targetImport adds an institution's outcomes file to a target, creating the target if needed.
 func (c cli) targetImport(ctx context.Context, args []string) int {
-	var path, name string
+	var path, name, columns string
+	mapped := false
 	files, code, ok := c.parse("target import", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&path, "portfolio", "", "")
 		fs.StringVar(&name, "target", "", "")
+		fs.Func("columns", "", func(v string) error { columns, mapped = v, true; return nil })
 	})
 	if !ok {
 		return code
@@ -29,7 +31,17 @@ func (c cli) targetImport(ctx context.Context, args []string) int {
 		[2]string{"OUTCOMES.csv|.json", file})); err != nil {
 		return c.usage("target import", err)
 	}
-	outcomes, err := plar.ReadOutcomesFile(file)
+	outcomes, err := readOutcomes(file, mapped, columns)
+	if e, ok := fault.As(err); ok && e.Field == plar.ColumnsField && mapped {
+		// The file is fine but --columns does not fit it: a usage error, like any bad flag.
+		c.fail(err)
+		return 2
+	}
+	if e, ok := fault.As(err); ok && e.MessageID == "ErrImportColumns" {
+		c.fail(err)
+		c.say(c.stderr, "CliColumnsHint")
+		return 1
+	}
 	if err != nil {
 		return c.fail(err)
 	}
@@ -52,6 +64,26 @@ func (c cli) targetImport(ctx context.Context, args []string) int {
 	}
 	c.say(c.stdout, "CliOutcomesImported", "Count", len(added), "Target", target.Name)
 	return 0
+}
+
+// readOutcomes reads an outcomes file with the columns --columns names (code=…,en=…,fr=…, by
+// name or 1-based number), or with the columns guessed from its header when the flag is absent.
+func readOutcomes(file string, mapped bool, columns string) ([]plar.Outcome, error) {
+	var choice plar.ColumnChoice
+	if mapped {
+		var err error
+		if choice, err = plar.ParseColumnChoice(columns); err != nil {
+			return nil, err
+		}
+	}
+	data, err := plar.ReadOutcomesFile(file)
+	if err != nil {
+		return nil, err
+	}
+	if !mapped {
+		return plar.ParseOutcomes(data)
+	}
+	return plar.ParseOutcomesChoosing(data, choice)
 }
 
 // readinessReport is what `passerelle readiness --json` prints, for scripts.

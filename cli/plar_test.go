@@ -1,11 +1,16 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"passerelle/plar"
+	"passerelle/portfolio"
 )
 
 func TestCLI_TargetImportThenReadiness(t *testing.T) {
@@ -81,5 +86,82 @@ func TestCLI_ExportWithSeveralTargetsAsksWhichOne(t *testing.T) {
 	}
 	if code, stdout, stderr := runCLI(t, "export", "--portfolio", path, "--target", "Social work", "--lang", "en", "--out", out); code != 0 {
 		t.Fatalf("export --target: exit %d, %s %s", code, stdout, stderr)
+	}
+}
+
+func TestCLI_TargetImportReadsTheInstitutionsColumns(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "p.passerelle")
+	if code, _, stderr := runCLI(t, "demo", "--out", path); code != 0 {
+		t.Fatal(stderr)
+	}
+	write := func(name, text string) string {
+		f := filepath.Join(dir, name)
+		if err := os.WriteFile(f, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	outcomes := func(target string) []plar.Outcome {
+		st, err := portfolio.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		tg, err := plar.NewStore(st).TargetByName(context.Background(), target)
+		if err != nil {
+			return nil
+		}
+		return tg.Outcomes
+	}
+
+	// A Quebec college's own file: recognised by its headers, no flag needed.
+	cegep := write("soins.csv", "\ufeffCode;Résultat;Outcome\r\nSOI-01;Établir une relation d’aide;Build a helping relationship\r\n")
+	if code, out, stderr := runCLI(t, "target", "import", "--portfolio", path, "--target", "Soins", cegep); code != 0 ||
+		!strings.Contains(out, "Imported 1 learning outcome") {
+		t.Fatalf("guessed columns: exit %d %s %s", code, out, stderr)
+	}
+	if got := outcomes("Soins"); len(got) != 1 || got[0].TextFR != "Établir une relation d’aide" || got[0].TextEN != "Build a helping relationship" {
+		t.Fatalf("imported %+v", got)
+	}
+
+	// Headers no guess reads: refused with a pointer to --columns, then imported with it.
+	odd := write("odd.csv", "Ligne;Cours;Contenu;Content\n1;ABC-1;Souder;Weld\n2;ABC-2;Couper;Cut\n")
+	code, _, stderr := runCLI(t, "target", "import", "--portfolio", path, "--target", "Soudage", odd)
+	if code != 1 || !strings.Contains(stderr, "could not tell which column holds the code") || !strings.Contains(stderr, "--columns code=COLUMN") {
+		t.Fatalf("unrecognised columns: exit %d %s", code, stderr)
+	}
+	code, out, stderr := runCLI(t, "target", "import", "--portfolio", path, "--target", "Soudage", "--columns", "code=cours,en=4,fr=CONTENU", odd)
+	if code != 0 || !strings.Contains(out, "Imported 2 learning outcomes") {
+		t.Fatalf("--columns: exit %d %s %s", code, out, stderr)
+	}
+	if got := outcomes("Soudage"); len(got) != 2 || got[1] != (plar.Outcome{ID: got[1].ID, TargetID: got[1].TargetID, Code: "ABC-2", TextEN: "Cut", TextFR: "Couper"}) {
+		t.Fatalf("imported %+v", got)
+	}
+
+	// A --columns that cannot work is a usage error: exit 2, a clear message, nothing written.
+	for _, c := range []struct{ spec, want string }{
+		{"code", "--columns is not understood: “code”"},
+		{"code=1;en=2", "--columns is not understood"},
+		{"code=Numéro,fr=3", "This file has no column “Numéro”. Its columns are: Ligne · Cours · Contenu · Content."},
+		{"code=2,en=9", "This file has no column 9 (its last is column 4)."},
+		{"code=2,en=2", "The column “Cours” cannot hold two things"},
+		{"code=2", "Choose the column that holds the outcome text"},
+	} {
+		code, out, stderr := runCLI(t, "target", "import", "--portfolio", path, "--target", "Refusé", "--columns", c.spec, odd)
+		if code != 2 || !strings.Contains(stderr, c.want) || out != "" {
+			t.Errorf("--columns %q: exit %d, stderr %q, want %q", c.spec, code, stderr, c.want)
+		}
+	}
+	if got := outcomes("Refusé"); got != nil {
+		t.Fatalf("a refused import created the target: %+v", got)
+	}
+
+	// In French, the refusal is in French.
+	t.Setenv("LANG", "fr_CA.UTF-8")
+	var stdout, errOut bytes.Buffer
+	code = runIn([]string{"target", "import", "--portfolio", path, "--target", "Refusé", "--columns", "code=Numéro", odd}, &stdout, &errOut)
+	if code != 2 || !strings.Contains(errOut.String(), "Ce fichier n’a pas de colonne «\u00a0Numéro\u00a0»") {
+		t.Fatalf("French: exit %d %s", code, errOut.String())
 	}
 }

@@ -16,39 +16,139 @@ import (
 // MaxImportSize bounds an outcomes file; a real course's list is a few kilobytes.
 const MaxImportSize = 2 << 20
 
-// ParseOutcomes reads a list of learning outcomes from an institution's CSV or JSON file.
-// It reads the whole file before returning anything, so a bad row refuses the file; every
-// refusal names the row and the reason. UTF-8 with or without BOM, LF or CRLF, comma or
-// semicolon separated (as French spreadsheets write them).
+// PreviewRows is how many rows a preview shows: enough to recognise the columns.
+const PreviewRows = 5
+
+// Preview is an outcomes file as the learner sees it before importing: its columns, its first
+// rows, how many rows it has, and which columns look like the code and the texts.
+type Preview struct {
+	Format string     `json:"format"`
+	Header []string   `json:"header"`
+	Rows   [][]string `json:"rows"`
+	Count  int        `json:"count"`
+	Guess  Columns    `json:"guess"`
+}
+
+// PreviewOutcomes reads a whole outcomes file (so a broken one is refused now, not after the
+// learner has chosen columns) and returns its header, first rows and guessed columns.
+func PreviewOutcomes(data []byte) (Preview, error) {
+	t, err := readTable(data)
+	if err != nil {
+		return Preview{}, err
+	}
+	p := Preview{Format: t.format, Header: t.header, Rows: [][]string{}, Count: len(t.rows), Guess: GuessColumns(t.header)}
+	for _, r := range t.rows[:min(len(t.rows), PreviewRows)] {
+		cells := make([]string, len(t.header))
+		copy(cells, r.cells)
+		p.Rows = append(p.Rows, cells)
+	}
+	return p, nil
+}
+
+// ParseOutcomes reads a list of learning outcomes from an institution's CSV or JSON file,
+// finding the columns by their names (GuessColumns). It reads the whole file before returning
+// anything, so a bad row refuses the file; every refusal names the row and the reason. UTF-8
+// with or without BOM, LF or CRLF, comma or semicolon separated (as French spreadsheets write
+// them).
 func ParseOutcomes(data []byte) ([]Outcome, error) {
-	if len(data) > MaxImportSize {
-		return nil, fault.New(fault.TooLarge, "", "ErrImportTooLarge", "MaxKB", MaxImportSize>>10)
-	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		return nil, fault.New(fault.Invalid, "", "ErrImportEncoding", "Row", firstInvalidLine(data))
-	}
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 {
-		return nil, fault.New(fault.Invalid, "", "ErrImportEmpty")
-	}
-	var out []Outcome
-	var err error
-	if trimmed[0] == '{' || trimmed[0] == '[' {
-		out, err = parseJSON(trimmed)
-	} else {
-		out, err = parseCSV(data)
-	}
+	t, err := readTable(data)
 	if err != nil {
 		return nil, err
 	}
-	if len(out) == 0 {
-		return nil, fault.New(fault.Invalid, "", "ErrImportEmpty")
+	c := GuessColumns(t.header)
+	if c.check(t.header) != nil {
+		return nil, fault.New(fault.Invalid, ColumnsField, "ErrImportColumns")
 	}
-	if len(out) > MaxOutcomes {
+	return t.outcomes(c)
+}
+
+// ParseOutcomesWith reads the outcomes from the columns the learner chose, all or nothing.
+func ParseOutcomesWith(data []byte, c Columns) ([]Outcome, error) {
+	t, err := readTable(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.check(t.header); err != nil {
+		return nil, err
+	}
+	return t.outcomes(c)
+}
+
+// ParseOutcomesChoosing reads the outcomes from columns named or numbered by a person (the
+// headless --columns flag); roles left out are guessed from the header.
+func ParseOutcomesChoosing(data []byte, ch ColumnChoice) ([]Outcome, error) {
+	t, err := readTable(data)
+	if err != nil {
+		return nil, err
+	}
+	c, err := ch.resolve(t.header)
+	if err != nil {
+		return nil, err
+	}
+	return t.outcomes(c)
+}
+
+// table is an outcomes file read into its header and its non-blank rows.
+type table struct {
+	format string
+	header []string
+	rows   []tableRow
+}
+
+// tableRow is one row of a table, with the line (CSV) or position (JSON) a message names.
+type tableRow struct {
+	line  int
+	cells []string
+}
+
+func readTable(data []byte) (table, error) {
+	if len(data) > MaxImportSize {
+		return table{}, fault.New(fault.TooLarge, "", "ErrImportTooLarge", "MaxKB", MaxImportSize>>10)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		return table{}, fault.New(fault.Invalid, "", "ErrImportEncoding", "Row", firstInvalidLine(data))
+	}
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
+		return table{}, fault.New(fault.Invalid, "", "ErrImportEmpty")
+	}
+	var t table
+	var err error
+	if trimmed[0] == '{' || trimmed[0] == '[' {
+		t, err = jsonTable(trimmed)
+	} else {
+		t, err = csvTable(data)
+	}
+	if err != nil {
+		return table{}, err
+	}
+	if len(t.rows) == 0 {
+		return table{}, fault.New(fault.Invalid, "", "ErrImportEmpty")
+	}
+	return t, nil
+}
+
+// outcomes takes each row's code and texts from the chosen columns, refusing the whole file
+// at the first bad row.
+func (t table) outcomes(c Columns) ([]Outcome, error) {
+	get := func(cells []string, i int) string {
+		if i == NoColumn || i >= len(cells) {
+			return ""
+		}
+		return cells[i]
+	}
+	acc := rows{first: map[string]int{}}
+	for _, r := range t.rows {
+		o := Outcome{Code: get(r.cells, c.Code), TextEN: get(r.cells, c.EN), TextFR: get(r.cells, c.FR)}
+		if err := acc.add(r.line, o); err != nil {
+			return nil, err
+		}
+	}
+	if len(acc.out) > MaxOutcomes {
 		return nil, fault.New(fault.TooLarge, "", "ErrTooManyOutcomes", "Max", MaxOutcomes)
 	}
-	return out, nil
+	return acc.out, nil
 }
 
 func firstInvalidLine(data []byte) int {
@@ -92,7 +192,7 @@ func (r *rows) add(row int, o Outcome) error {
 	return nil
 }
 
-func parseCSV(data []byte) ([]Outcome, error) {
+func csvTable(data []byte) (table, error) {
 	header, _, _ := bytes.Cut(data, []byte("\n"))
 	sep := ','
 	if bytes.Count(header, []byte(";")) > bytes.Count(header, []byte(",")) {
@@ -104,25 +204,12 @@ func parseCSV(data []byte) ([]Outcome, error) {
 	r.TrimLeadingSpace = true
 	head, err := r.Read()
 	if err != nil {
-		return nil, fault.New(fault.Invalid, "", "ErrImportColumns")
+		return table{}, fault.New(fault.Invalid, "", "ErrImportMalformed", "Row", 1)
 	}
-	col := map[string]int{}
+	t := table{format: "csv", header: make([]string, len(head))}
 	for i, h := range head {
-		col[strings.ToLower(strings.TrimSpace(h))] = i
+		t.header[i] = strings.TrimSpace(h)
 	}
-	codeCol, hasCode := col["code"]
-	enCol, hasEN := col["text_en"]
-	frCol, hasFR := col["text_fr"]
-	if !hasCode || (!hasEN && !hasFR) {
-		return nil, fault.New(fault.Invalid, "", "ErrImportColumns")
-	}
-	get := func(rec []string, i int, ok bool) string {
-		if !ok || i >= len(rec) {
-			return ""
-		}
-		return rec[i]
-	}
-	acc := rows{first: map[string]int{}}
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -134,18 +221,15 @@ func parseCSV(data []byte) ([]Outcome, error) {
 			if errors.As(err, &pe) {
 				line = pe.StartLine
 			}
-			return nil, fault.New(fault.Invalid, "", "ErrImportMalformed", "Row", line)
+			return table{}, fault.New(fault.Invalid, "", "ErrImportMalformed", "Row", line)
 		}
 		line, _ := r.FieldPos(0)
 		if strings.TrimSpace(strings.Join(rec, "")) == "" {
 			continue
 		}
-		o := Outcome{Code: get(rec, codeCol, true), TextEN: get(rec, enCol, hasEN), TextFR: get(rec, frCol, hasFR)}
-		if err := acc.add(line, o); err != nil {
-			return nil, err
-		}
+		t.rows = append(t.rows, tableRow{line: line, cells: rec})
 	}
-	return acc.out, nil
+	return t, nil
 }
 
 // jsonOutcomes is the JSON format: an object with an "outcomes" array, or the array itself.
@@ -159,26 +243,27 @@ type jsonOutcome struct {
 	TextFR string `json:"textFr"`
 }
 
-func parseJSON(data []byte) ([]Outcome, error) {
+// jsonHeader names the columns of a JSON file the way its keys do.
+var jsonHeader = []string{"code", "textEn", "textFr"}
+
+func jsonTable(data []byte) (table, error) {
 	var list []jsonOutcome
 	if data[0] == '[' {
 		if err := json.Unmarshal(data, &list); err != nil {
-			return nil, jsonError(err)
+			return table{}, jsonError(err)
 		}
 	} else {
 		var doc jsonOutcomes
 		if err := json.Unmarshal(data, &doc); err != nil {
-			return nil, jsonError(err)
+			return table{}, jsonError(err)
 		}
 		list = doc.Outcomes
 	}
-	acc := rows{first: map[string]int{}}
+	t := table{format: "json", header: append([]string(nil), jsonHeader...)}
 	for i, o := range list {
-		if err := acc.add(i+1, Outcome{Code: o.Code, TextEN: o.TextEN, TextFR: o.TextFR}); err != nil {
-			return nil, err
-		}
+		t.rows = append(t.rows, tableRow{line: i + 1, cells: []string{o.Code, o.TextEN, o.TextFR}})
 	}
-	return acc.out, nil
+	return t, nil
 }
 
 func jsonError(err error) error {
@@ -189,9 +274,9 @@ func jsonError(err error) error {
 	return fault.New(fault.Invalid, "", "ErrImportJSONShape")
 }
 
-// ReadOutcomesFile reads and parses an outcomes file the learner chose, refusing one beyond
+// ReadOutcomesFile reads an outcomes file the learner chose, refusing one beyond
 // MaxImportSize before reading it.
-func ReadOutcomesFile(path string) ([]Outcome, error) {
+func ReadOutcomesFile(path string) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil || !info.Mode().IsRegular() {
 		return nil, fault.New(fault.NotFound, "", "ErrImportUnreadable", "Name", filepath.Base(path))
@@ -203,5 +288,5 @@ func ReadOutcomesFile(path string) ([]Outcome, error) {
 	if err != nil {
 		return nil, fault.New(fault.NotFound, "", "ErrImportUnreadable", "Name", filepath.Base(path))
 	}
-	return ParseOutcomes(data)
+	return data, nil
 }

@@ -104,6 +104,19 @@ func FuzzParseOutcomes(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// The preview and an explicit mapping never panic either, and refuse only with typed errors.
+		if p, err := PreviewOutcomes(data); err == nil {
+			if len(p.Rows) > PreviewRows || len(p.Rows) > p.Count {
+				t.Fatalf("preview of %d rows shows %d", p.Count, len(p.Rows))
+			}
+			if _, err := ParseOutcomesWith(data, Columns{Code: 0, EN: 1, FR: 2}); err != nil {
+				if _, ok := fault.As(err); !ok {
+					t.Fatalf("untyped error %v", err)
+				}
+			}
+		} else if _, ok := fault.As(err); !ok {
+			t.Fatalf("untyped preview error %v", err)
+		}
 		outs, err := ParseOutcomes(data)
 		if err != nil {
 			if _, ok := fault.As(err); !ok {

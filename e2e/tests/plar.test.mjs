@@ -1,8 +1,9 @@
 // PLAR as a learner does it, on the demo portfolio (experiences, microcredentials, evidence):
-// add a target, import the example outcomes file (and see a bad file refused, row named), claim
-// two outcomes and link evidence, watch readiness and the guide change after each save, then
-// switch to French and find the same state in French. The guide, targets, self-assessment,
+// add a target, import the example outcomes file after its preview (and see a bad file refused,
+// row named), claim two outcomes and link evidence, watch readiness and the guide change after
+// each save, then switch to French and find the same state in French. The guide, targets, self-assessment,
 // claim form and readiness screens are scanned with axe-core and photographed in both languages.
+// Last, in French, a college's own Code;Résultat;Outcome file is imported with its columns chosen.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,16 @@ const O1 = {
   fr: 'Appliquer les procédures de biosécurité et du SIMDUT lors de la manipulation d’échantillons et de produits chimiques.',
 };
 const O2 = { code: 'MLT101-7' };
+// A Quebec college's own export from a spreadsheet: French headers first, semicolons, BOM, CRLF.
+const CEGEP = {
+  name: 'Soins infirmiers — Cégep de l’Estuaire',
+  fr: 'Établir une relation d’aide avec la personne',
+  csv:
+    '\ufeffCode;Résultat;Outcome\r\n' +
+    'SOI-01;Établir une relation d’aide avec la personne;Build a helping relationship with the person\r\n' +
+    'SOI-02;« Prévenir » les infections, selon les protocoles;Prevent infections, following protocols\r\n' +
+    'SOI-03;Administrer les médicaments;Administer medication\r\n',
+};
 // Evidence of the demo portfolio: a certificate with a named verifier, and a photo of practice.
 const CERTIFICATE = 'Certificat de salubrité alimentaire';
 const PHOTO = 'Équipe du samedi à la banque alimentaire';
@@ -55,6 +66,8 @@ test('a learner imports outcomes, claims two, links evidence, and sees readiness
   });
   const badCsv = path.join(workDir, 'outcomes-bad.csv');
   writeFileSync(badCsv, 'code,text_en,text_fr\r\nBAD-1,Fine,Bien\r\nBAD-2,,\r\n');
+  const cegepCsv = path.join(workDir, 'soins-infirmiers.csv');
+  writeFileSync(cegepCsv, CEGEP.csv);
 
   app = await startApp({ dataDir });
   const { page, offsite, errors } = await newPage(browser);
@@ -89,16 +102,29 @@ test('a learner imports outcomes, claims two, links evidence, and sees readiness
     await h(2, t('TargetOutcomesHeading', { Name: TARGET.name })).waitFor();
     await page.getByRole('status').filter({ hasText: t('TargetAdded', { Name: TARGET.name }) }).waitFor();
 
-    // A bad file is refused with its row and reason, and adds nothing.
+    // A file is first shown: its first rows and the columns Passerelle guessed; nothing is added yet.
     const importField = field(t('TargetImportFileLabel'));
+    const confirm = (count) => button(t('TargetImportConfirm', { Count: count }));
     await importField.setInputFiles(badCsv);
+    await h(4, t('TargetImportPreviewHeading', { Name: 'outcomes-bad.csv' })).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'outcomes-preview-heading', 'focus on the preview');
+    // A bad file is refused with its row and reason, and adds nothing.
+    await confirm(2).click();
     const alert = page.locator('#outcomes-import-error');
     await alert.filter({ hasText: t('ErrImportRowNoText', { Row: 3, Code: 'BAD-2' }) }).waitFor();
     await page.getByText(t('TargetOutcomesEmpty'), { exact: true }).waitFor();
 
     await importField.setInputFiles(OUTCOMES_CSV);
+    await h(4, t('TargetImportPreviewHeading', { Name: 'outcomes.csv' })).waitFor();
+    assert.equal(await field(t('TargetImportColumnCode')).inputValue(), '0', 'code column guessed');
+    assert.equal(await field(t('TargetImportColumnEn')).inputValue(), '1', 'English column guessed');
+    assert.equal(await field(t('TargetImportColumnFr')).inputValue(), '2', 'French column guessed');
+    await page.getByRole('table', { name: t('TargetImportPreviewCaption') }).getByRole('cell', { name: O1.en }).waitFor();
+    await scan('plar-import-preview-en');
+    await confirm(8).click();
     await page.getByRole('status').filter({ hasText: t('TargetImported', { Count: 8, Name: TARGET.name }) }).waitFor();
     assert.equal(await alert.innerText(), '', 'the refusal is gone after a good import');
+    assert.equal(await page.locator('.import-preview').count(), 0, 'the preview closes after the import');
     assert.equal(await main().locator('.outcome-row').count(), 8);
     await page.getByText(O1.en, { exact: true }).waitFor();
     await scan('plar-targets-en');
@@ -230,5 +256,46 @@ test('a learner imports outcomes, claims two, links evidence, and sees readiness
     await goTo('NavTargets', 'TargetsHeading');
     await page.getByText(O1.fr, { exact: true }).waitFor();
     await scan('plar-targets-fr');
+
+    // ---- in French, a college's own spreadsheet: Code;Résultat;Outcome, its columns chosen --------
+    await button(t('TargetAdd')).click();
+    await h(2, t('TargetFormAddHeading')).waitFor();
+    await field(t('TargetFormNameLabel')).fill(CEGEP.name);
+    await button(t('TargetFormSave')).click();
+    await h(2, t('TargetOutcomesHeading', { Name: CEGEP.name })).waitFor();
+    // The browser's own file control is only there because this is a plain browser.
+    await field(t('TargetImportFileLabel')).setInputFiles(cegepCsv);
+    await h(4, t('TargetImportPreviewHeading', { Name: 'soins-infirmiers.csv' })).waitFor();
+    await page.getByText(t('TargetImportPreviewExplain', { Count: 3 }), { exact: true }).waitFor();
+    const codeColumn = field(t('TargetImportColumnCode'));
+    const enColumn = field(t('TargetImportColumnEn'));
+    const frColumn = field(t('TargetImportColumnFr'));
+    assert.equal(await codeColumn.locator('option:checked').innerText(), t('TargetImportColumnOption', { Number: 1, Name: 'Code' }));
+    assert.equal(await frColumn.locator('option:checked').innerText(), t('TargetImportColumnOption', { Number: 2, Name: 'Résultat' }));
+    assert.equal(await enColumn.locator('option:checked').innerText(), t('TargetImportColumnOption', { Number: 3, Name: 'Outcome' }));
+    const previewTable = page.getByRole('table', { name: t('TargetImportPreviewCaption') });
+    // The table marks what each chosen column gives.
+    await previewTable.getByRole('columnheader').nth(1).getByText(t('TargetImportRoleFr'), { exact: true }).waitFor();
+    await previewTable.getByRole('cell', { name: CEGEP.fr, exact: true }).waitFor();
+    await scan('plar-import-preview-fr');
+
+    // A wrong choice (the code column as the English text) is refused in French, and adds nothing.
+    await enColumn.selectOption({ label: t('TargetImportColumnOption', { Number: 1, Name: 'Code' }) });
+    await confirm(3).click();
+    await alert.filter({ hasText: t('ErrImportColumnTwice', { Column: 'Code' }) }).waitFor();
+    await page.getByText(t('TargetOutcomesEmpty'), { exact: true }).waitFor();
+
+    // The learner puts it right, by keyboard, and imports.
+    await enColumn.focus();
+    await enColumn.selectOption('2');
+    assert.equal(await enColumn.locator('option:checked').innerText(), t('TargetImportColumnOption', { Number: 3, Name: 'Outcome' }));
+    await confirm(3).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: t('TargetImported', { Count: 3, Name: CEGEP.name }) }).waitFor();
+    assert.equal(await main().locator('.outcome-row').count(), 3);
+    await page.getByText(CEGEP.fr, { exact: true }).waitFor();
+    await main().locator('.outcome-row').filter({ hasText: 'SOI-02' }).waitFor();
+    assert.equal(await alert.innerText(), '', 'the refusal is gone after the import');
+    await scan('plar-targets-imported-fr');
   }
 });

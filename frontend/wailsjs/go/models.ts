@@ -1,5 +1,39 @@
 export namespace app {
 	
+	export class OutcomesFile {
+	    id: number;
+	    name: string;
+	    preview: plar.Preview;
+	
+	    static createFrom(source: any = {}) {
+	        return new OutcomesFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.preview = this.convertValues(source["preview"], plar.Preview);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PortfolioFile {
 	    path: string;
 	    name: string;
@@ -203,6 +237,22 @@ export namespace plar {
 		    return a;
 		}
 	}
+	export class Columns {
+	    code: number;
+	    en: number;
+	    fr: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Columns(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.en = source["en"];
+	        this.fr = source["fr"];
+	    }
+	}
 	
 	export class GuideStep {
 	    id: string;
@@ -276,6 +326,44 @@ export namespace plar {
 	        this.claim = this.convertValues(source["claim"], Claim);
 	        this.assessment = this.convertValues(source["assessment"], Assessment);
 	        this.matches = this.convertValues(source["matches"], Match);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Preview {
+	    format: string;
+	    header: string[];
+	    rows: string[][];
+	    count: number;
+	    guess: Columns;
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.header = source["header"];
+	        this.rows = source["rows"];
+	        this.count = source["count"];
+	        this.guess = this.convertValues(source["guess"], Columns);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -1,14 +1,16 @@
 // Targets: the courses the learner seeks credit for, each with its learning outcomes.
 import {
+  AcceptOutcomeDrops,
   Delete,
   DeleteOutcome,
-  ImportOutcomesData,
-  ImportOutcomesWithDialog,
+  ImportOutcomes,
   List,
+  PreviewOutcomesData,
+  PreviewOutcomesWithDialog,
   Save,
   SaveOutcome,
 } from '../../../wailsjs/go/app/Targets';
-import { plar } from '../../../wailsjs/go/models';
+import { app, plar } from '../../../wailsjs/go/models';
 import { toAppError } from '../errors';
 import { readAsBase64 } from './evidence.svelte';
 import { ListStore } from './list.svelte';
@@ -27,6 +29,52 @@ export const MAX_IMPORT_BYTES = 2 << 20;
 
 /** MAX_IMPORT_KB is that limit as the KB figure Go's message ErrImportTooLarge shows. */
 export const MAX_IMPORT_KB = MAX_IMPORT_BYTES >> 10;
+
+/** NO_COLUMN marks a role (code, English or French text) that no column of the file holds. */
+export const NO_COLUMN = -1;
+
+/** OutcomesDrop is what Go sends with "outcomes:dropped" after a file is dropped on the window. */
+export interface OutcomesDrop {
+  file: app.OutcomesFile;
+  error: string;
+}
+
+/** ColumnRole is what one column of an outcomes file gives: the code, a language's text, or nothing. */
+export type ColumnRole = 'code' | 'en' | 'fr' | '';
+
+/** columnRoles says, for each column of a file, which role the chosen mapping gives it. */
+export function columnRoles(columns: plar.Columns, count: number): ColumnRole[] {
+  return Array.from({ length: count }, (_, i): ColumnRole => {
+    if (i === columns.code) return 'code';
+    if (i === columns.en) return 'en';
+    if (i === columns.fr) return 'fr';
+    return '';
+  });
+}
+
+/** columnName is how a column is named to the learner: its header, else nothing (its number says it). */
+export function columnName(header: string[], index: number): string {
+  return (header[index] ?? '').trim();
+}
+
+/** WailsDropRuntime is the part of Wails' window runtime that turns dropped files into paths. */
+interface WailsDropRuntime {
+  CanResolveFilePaths?: () => boolean;
+  ResolveFilePaths?: (x: number, y: number, files: File[]) => void;
+}
+
+/**
+ * resolveNativeDrop hands files dropped in the Windows window (WebView2 gives the page no paths)
+ * to Wails, which finds their paths and reports the drop to Go as GTK does on Linux; it tells
+ * whether it did. (The generated wrapper ResolveFilePaths(files) drops the coordinates Wails
+ * 2.9 expects, so this calls the runtime itself.)
+ */
+export function resolveNativeDrop(x: number, y: number, files: File[]): boolean {
+  const runtime = (window as unknown as { runtime?: WailsDropRuntime }).runtime;
+  if (!runtime?.CanResolveFilePaths?.() || !runtime.ResolveFilePaths || files.length === 0) return false;
+  runtime.ResolveFilePaths(x, y, files);
+  return true;
+}
 
 /** Bilingual is a text in one language, with that language, for a lang attribute. */
 export interface Bilingual {
@@ -109,10 +157,11 @@ class TargetsStore extends ListStore<plar.Target> {
   }
 
   /**
-   * importFile sends a CSV or JSON file chosen in the page to Go, which adds all its outcomes
-   * or none. A file over Go's limit is refused before it is read (code "too_large", no message).
+   * previewFile sends a CSV or JSON file chosen in the page to Go, which keeps it and returns its
+   * first rows and guessed columns; nothing is imported yet. A file over Go's limit is refused
+   * before it is read (code "too_large", no message).
    */
-  async importFile(targetId: number, file: Blob): Promise<plar.Outcome[]> {
+  async previewFile(file: File): Promise<app.OutcomesFile> {
     if (file.size > MAX_IMPORT_BYTES) throw { code: 'too_large', message: '', field: '' };
     let data: string;
     try {
@@ -120,23 +169,41 @@ class TargetsStore extends ListStore<plar.Target> {
     } catch {
       throw { code: 'read_failed', message: '', field: '' };
     }
-    return this.#imported(() => ImportOutcomesData(targetId, data));
+    try {
+      return await PreviewOutcomesData(file.name, data);
+    } catch (e) {
+      throw toAppError(e);
+    }
   }
 
-  /** importWithDialog lets the learner choose the file in the native dialog; [] when cancelled. */
-  async importWithDialog(targetId: number): Promise<plar.Outcome[]> {
-    return this.#imported(() => ImportOutcomesWithDialog(targetId));
+  /** previewWithDialog lets the learner choose the file in the native dialog; id 0 when cancelled. */
+  async previewWithDialog(): Promise<app.OutcomesFile> {
+    try {
+      return await PreviewOutcomesWithDialog();
+    } catch (e) {
+      throw toAppError(e);
+    }
   }
 
-  async #imported(call: () => Promise<plar.Outcome[] | null>): Promise<plar.Outcome[]> {
+  /** importPreviewed adds the previewed file's outcomes, read from the chosen columns, all or none. */
+  async importPreviewed(targetId: number, fileId: number, columns: plar.Columns): Promise<plar.Outcome[]> {
     let added: plar.Outcome[];
     try {
-      added = (await call()) ?? [];
+      added = (await ImportOutcomes(targetId, fileId, plar.Columns.createFrom(columns))) ?? [];
     } catch (e) {
       throw toAppError(e);
     }
     if (added.length > 0) await this.load();
     return added;
+  }
+
+  /** acceptDrops tells the window whether a dropped file is an outcomes file (the import is shown). */
+  async acceptDrops(on: boolean): Promise<void> {
+    try {
+      await AcceptOutcomeDrops(on);
+    } catch {
+      // No Wails runtime (plain browser): drops are read by the page itself.
+    }
   }
 
   override reset(): void {

@@ -18,13 +18,24 @@ vi.mock('../../../wailsjs/go/app/Targets', () => ({
   }),
   SaveOutcome: vi.fn(async (o: { id: number }) => ({ ...o, id: o.id || 12 })),
   DeleteOutcome: vi.fn(async () => {}),
-  ImportOutcomesData: vi.fn(async (_id: number, data: string) => {
+  PreviewOutcomesData: vi.fn(async (name: string, data: string) => {
     if (data.includes(btoa('bad'))) {
-      throw { code: 'invalid', message: 'Row 3 has no code. Nothing was imported.', field: '' };
+      throw { code: 'invalid', message: 'Row 3 cannot be read. Nothing was imported.', field: '' };
     }
-    return [outcome, { ...outcome, id: 13, code: 'MLT101-2' }];
+    return {
+      id: 7,
+      name,
+      preview: { format: 'csv', header: ['Code', 'Résultat', 'Outcome'], rows: [], count: 2, guess: { code: 0, en: 2, fr: 1 } },
+    };
   }),
-  ImportOutcomesWithDialog: vi.fn(async () => null),
+  PreviewOutcomesWithDialog: vi.fn(async () => ({ id: 0, name: '', preview: null })),
+  ImportOutcomes: vi.fn(async (_target: number, fileId: number, columns: { code: number; en: number }) => {
+    if (columns.code === columns.en) {
+      throw { code: 'invalid', message: 'The column “Code” cannot hold two things.', field: 'columns' };
+    }
+    return fileId === 7 ? [outcome, { ...outcome, id: 13, code: 'MLT101-2' }] : [];
+  }),
+  AcceptOutcomeDrops: vi.fn(async () => {}),
   Methods: vi.fn(async () => ['Portfolio', 'ChallengeExam', 'Interview', 'Demonstration']),
 }));
 
@@ -43,17 +54,26 @@ class NodeFileReader {
 }
 vi.stubGlobal('FileReader', NodeFileReader);
 
-const { targets, blankTarget, inLanguage, outcomeText, MAX_IMPORT_BYTES, PLAR_METHODS } = await import(
-  './targets.svelte'
-);
+const {
+  targets,
+  blankTarget,
+  columnName,
+  columnRoles,
+  inLanguage,
+  outcomeText,
+  MAX_IMPORT_BYTES,
+  NO_COLUMN,
+  PLAR_METHODS,
+  resolveNativeDrop,
+} = await import('./targets.svelte');
 const bindings = await import('../../../wailsjs/go/app/Targets');
 const { resetAreaStores } = await import('./list.svelte');
 
-/** A Blob FileReader can read in node. */
-function file(text: string, size?: number): Blob {
-  const b = new Blob([text], { type: 'text/csv' });
-  if (size !== undefined) Object.defineProperty(b, 'size', { value: size });
-  return b;
+/** A File FileReader can read in node. */
+function file(text: string, size?: number): File {
+  const f = new File([text], 'soins.csv', { type: 'text/csv' });
+  if (size !== undefined) Object.defineProperty(f, 'size', { value: size });
+  return f;
 }
 
 describe('targets store', () => {
@@ -80,34 +100,52 @@ describe('targets store', () => {
     expect(targets.selectedId).toBe(1);
   });
 
-  it('sends an outcomes file as base64 and reloads the targets', async () => {
+  it('sends an outcomes file as base64 for a preview, and imports nothing yet', async () => {
     vi.mocked(bindings.List).mockClear();
-    const added = await targets.importFile(1, file('code,text_en\nMLT101-1,Apply\n'));
+    const shown = await targets.previewFile(file('Code;Résultat;Outcome\nA1;Un;One\n'));
+    expect(shown.id).toBe(7);
+    expect(shown.preview.guess).toEqual({ code: 0, en: 2, fr: 1 });
+    const [name, data] = vi.mocked(bindings.PreviewOutcomesData).mock.calls[0];
+    expect(name).toBe('soins.csv');
+    expect(new TextDecoder().decode(Uint8Array.from(atob(data), (c) => c.charCodeAt(0)))).toBe(
+      'Code;Résultat;Outcome\nA1;Un;One\n',
+    );
+    expect(bindings.ImportOutcomes).not.toHaveBeenCalled();
+    expect(bindings.List).not.toHaveBeenCalled();
+  });
+
+  it('imports the previewed file with the chosen columns and reloads the targets', async () => {
+    vi.mocked(bindings.List).mockClear();
+    const added = await targets.importPreviewed(1, 7, { code: 0, en: 2, fr: 1 });
     expect(added).toHaveLength(2);
-    const [id, data] = vi.mocked(bindings.ImportOutcomesData).mock.calls[0];
-    expect(id).toBe(1);
-    expect(atob(data)).toBe('code,text_en\nMLT101-1,Apply\n');
+    const [targetId, fileId, columns] = vi.mocked(bindings.ImportOutcomes).mock.calls[0];
+    expect([targetId, fileId]).toEqual([1, 7]);
+    expect({ ...columns }).toEqual({ code: 0, en: 2, fr: 1 });
     expect(bindings.List).toHaveBeenCalledTimes(1);
   });
 
-  it('passes on Go’s translated refusal', async () => {
-    await expect(targets.importFile(1, file('bad'))).rejects.toEqual({
+  it('passes on Go’s translated refusal of a file or of the columns', async () => {
+    await expect(targets.previewFile(file('bad'))).rejects.toEqual({
       code: 'invalid',
-      message: 'Row 3 has no code. Nothing was imported.',
+      message: 'Row 3 cannot be read. Nothing was imported.',
       field: '',
+    });
+    await expect(targets.importPreviewed(1, 7, { code: 0, en: 0, fr: NO_COLUMN })).rejects.toMatchObject({
+      field: 'columns',
+      message: 'The column “Code” cannot hold two things.',
     });
   });
 
   it('refuses a file over the limit without reading it', async () => {
-    vi.mocked(bindings.ImportOutcomesData).mockClear();
-    await expect(targets.importFile(1, file('x', MAX_IMPORT_BYTES + 1))).rejects.toMatchObject({
+    vi.mocked(bindings.PreviewOutcomesData).mockClear();
+    await expect(targets.previewFile(file('x', MAX_IMPORT_BYTES + 1))).rejects.toMatchObject({
       code: 'too_large',
     });
-    expect(bindings.ImportOutcomesData).not.toHaveBeenCalled();
+    expect(bindings.PreviewOutcomesData).not.toHaveBeenCalled();
   });
 
-  it('gives [] when the learner cancels the dialog', async () => {
-    expect(await targets.importWithDialog(1)).toEqual([]);
+  it('gives a file with id 0 when the learner cancels the dialog', async () => {
+    expect((await targets.previewWithDialog()).id).toBe(0);
   });
 
   it('forgets the selection when another portfolio opens', () => {
@@ -119,6 +157,37 @@ describe('targets store', () => {
 
   it('offers every method Go knows', () => {
     expect([...PLAR_METHODS]).toEqual(['Portfolio', 'ChallengeExam', 'Interview', 'Demonstration']);
+  });
+});
+
+describe('columnRoles', () => {
+  it('marks each column with the role the mapping gives it, and leaves the others blank', () => {
+    expect(columnRoles({ code: 0, en: 2, fr: 1 }, 4)).toEqual(['code', 'fr', 'en', '']);
+    expect(columnRoles({ code: 1, en: NO_COLUMN, fr: 3 }, 4)).toEqual(['', 'code', '', 'fr']);
+    expect(columnRoles({ code: NO_COLUMN, en: NO_COLUMN, fr: NO_COLUMN }, 2)).toEqual(['', '']);
+  });
+
+  it('names a column by its header, or by nothing when the header is blank', () => {
+    expect(columnName(['  Résultat ', ''], 0)).toBe('Résultat');
+    expect(columnName(['  Résultat ', ''], 1)).toBe('');
+    expect(columnName(['Code'], 5)).toBe('');
+  });
+});
+
+describe('resolveNativeDrop', () => {
+  it('hands dropped files to Wails with the drop point only where the webview can resolve paths', () => {
+    const dropped = [new File(['code'], 'a.csv')];
+    const ResolveFilePaths = vi.fn();
+    vi.stubGlobal('window', { runtime: { CanResolveFilePaths: () => true, ResolveFilePaths } });
+    expect(resolveNativeDrop(40, 300, dropped)).toBe(true);
+    expect(ResolveFilePaths).toHaveBeenCalledWith(40, 300, dropped);
+    // WebKitGTK: Go hears about the drop from GTK itself.
+    vi.stubGlobal('window', { runtime: { CanResolveFilePaths: () => false, ResolveFilePaths } });
+    expect(resolveNativeDrop(40, 300, dropped)).toBe(false);
+    vi.stubGlobal('window', {});
+    expect(resolveNativeDrop(40, 300, dropped)).toBe(false);
+    expect(ResolveFilePaths).toHaveBeenCalledTimes(1);
+    vi.unstubAllGlobals();
   });
 });
 
