@@ -23,7 +23,7 @@ func (c cli) backup(ctx context.Context, args []string) int {
 			return 2
 		}
 	}
-	st, err := portfolio.Open(ctx, path)
+	st, err := portfolio.OpenToRead(ctx, path) // it reads: the window may have it open
 	if err != nil {
 		return c.fail(err)
 	}

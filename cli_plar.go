@@ -104,7 +104,7 @@ func (c cli) readiness(ctx context.Context, args []string) int {
 		c.say(c.stderr, "CliMissingFlag", "Command", "readiness", "Flag", "--portfolio")
 		return 2
 	}
-	st, err := portfolio.Open(ctx, path)
+	st, err := portfolio.OpenToRead(ctx, path) // it reads: the window may have it open
 	if err != nil {
 		return c.fail(err)
 	}
