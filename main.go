@@ -4,14 +4,19 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"passerelle/app"
 	"passerelle/locales"
+	"passerelle/portfolio"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -45,12 +50,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runCommand(ctx, catalog, dataDir, rest, stdout, stderr)
 	}
 	os.Args = append(os.Args[:1], rest...) // Wails' dev build reads its own flags from here
-	return runWindow(dataDir, catalog, stderr)
+	return runWindow(dataDir, catalog, stderr, portfolioArgument(rest))
 }
 
-func runWindow(dataDir string, catalog *locales.Catalog, stderr io.Writer) int {
+// portfolioArgument is the FILE.passerelle of `passerelle FILE.passerelle` (what the installers'
+// file association runs), or "".
+func portfolioArgument(args []string) string {
+	if len(args) == 1 && strings.EqualFold(filepath.Ext(args[0]), portfolio.FileExtension) {
+		return args[0]
+	}
+	return ""
+}
+
+// runWindow opens the window on dataDir, showing the portfolio at openPath when it is not ""
+// (else the one used last). One window per data folder: a second launch hands its arguments
+// to the window already open (which comes forward and deals with its FILE.passerelle) and
+// exits; where that hand-over is not available (Linux without a D-Bus session), the lock on
+// the portfolio file still keeps two windows from writing to one portfolio.
+func runWindow(dataDir string, catalog *locales.Catalog, stderr io.Writer, openPath string) int {
 	session := app.NewSession(dataDir, catalog, systemLocale(), time.Now)
 	services := app.NewServices(session)
+	services.OpenAtStart(openPath)
 	err := wails.Run(&options.App{
 		Title:            "Passerelle",
 		Width:            1180,
@@ -64,13 +84,25 @@ func runWindow(dataDir string, catalog *locales.Catalog, stderr io.Writer) int {
 		Bind:             services.Bind(),
 		ErrorFormatter:   services.FormatError,
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
-		Linux:            &linux.Options{Icon: icon, ProgramName: "passerelle"},
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId:               instanceID(dataDir),
+			OnSecondInstanceLaunch: services.SecondLaunch,
+		},
+		Linux: &linux.Options{Icon: icon, ProgramName: "passerelle"},
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "passerelle:", err)
 		return 1
 	}
 	return 0
+}
+
+// instanceID names the one window of a data folder: two data folders (a test's, a second
+// learner's) may each have their window. Wails makes it a D-Bus name on Linux and a mutex name
+// on Windows, so it holds only letters, digits and dashes.
+func instanceID(dataDir string) string {
+	sum := sha256.Sum256([]byte(filepath.Clean(dataDir)))
+	return "ca-passerelle-" + hex.EncodeToString(sum[:8])
 }
 
 // systemLocale reads the OS locale the way POSIX programs do, for the first-run language.
