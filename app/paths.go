@@ -9,10 +9,11 @@ import (
 // What a path chosen in a native dialog was chosen for: a path is accepted only for the use
 // the learner chose it for.
 const (
-	chosenExport   = "export"   // a PDF to write (and then show in its folder)
-	chosenBackup   = "backup"   // a folder to back up into
-	chosenRestore  = "restore"  // a backup file to restore from
-	chosenEvidence = "evidence" // a file to add as evidence (chosen in the dialog, or dropped)
+	chosenExport    = "export"    // a PDF to write (and then show in its folder)
+	chosenBackup    = "backup"    // a folder to back up into
+	chosenRestore   = "restore"   // a backup file to restore from
+	chosenEvidence  = "evidence"  // a file to add as evidence (chosen in the dialog, or dropped)
+	chosenPortfolio = "portfolio" // a portfolio file opened from outside the data folder
 )
 
 // choose remembers that the learner chose path for use, in a native dialog or by dropping it on
@@ -33,10 +34,23 @@ func (s *Session) choose(use, path string) {
 func (s *Session) allowPath(use, path string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.allowPathLocked(use, path)
+}
+
+func (s *Session) allowPathLocked(use, path string) error {
 	if s.anyPath || s.chosen[chosenKey(use, path)] {
 		return nil
 	}
 	return fault.New(fault.Invalid, "", "ErrPathNotChosen")
+}
+
+// allowPortfolioLocked lets the page open or rename a portfolio the picker lists (one in the
+// data folder), the open one, or one the learner chose in the open dialog; s.mu is held.
+func (s *Session) allowPortfolioLocked(path string) error {
+	if s.isOpenLocked(path) || filepath.Dir(path) == s.portfoliosDir() {
+		return nil
+	}
+	return s.allowPathLocked(chosenPortfolio, path)
 }
 
 func chosenKey(use, path string) string {

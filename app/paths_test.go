@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"passerelle/fault"
+	"passerelle/portfolio"
 )
 
 // productionSession is a session with the production window's path policy, whatever the tags.
@@ -84,6 +85,32 @@ func TestPaths_ProductionRefusesPathsTheLearnerDidNotChoose(t *testing.T) {
 	if st, err := v.Data.RestoreFrom(backup); err != nil || st.Current.Name != "Old" ||
 		filepath.Dir(st.Current.Path) != filepath.Join(dir, "portfolios") {
 		t.Fatalf("restore of the chosen backup: %+v %v", st, err)
+	}
+}
+
+// TestPaths_ProductionOpensOnlyPortfoliosThePickerListsOrTheLearnerChose: the picker lists
+// the data folder's portfolios; a portfolio elsewhere opens (or is renamed) only once the
+// learner chose it in the open dialog.
+func TestPaths_ProductionOpensOnlyPortfoliosThePickerListsOrTheLearnerChose(t *testing.T) {
+	s, _ := productionSession(t)
+	listed, err := s.Create("Listed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	usb := makePortfolio(t, filepath.Join(t.TempDir(), "usb.passerelle"), "On a USB stick")
+	_, err = s.Open(usb)
+	wantNotChosen(t, "Session.Open", err)
+	_, err = s.Rename(usb, "Renamed")
+	wantNotChosen(t, "Session.Rename", err)
+	if name, _ := portfolio.PeekName(t.Context(), usb); name != "On a USB stick" {
+		t.Fatalf("a refused rename renamed it: %q", name)
+	}
+	if st, err := s.Open(listed.Portfolios[0].Path); err != nil || !st.Open {
+		t.Fatalf("open a listed portfolio: %+v %v", st, err)
+	}
+	s.choose(chosenPortfolio, usb)
+	if st, err := s.Open(usb); err != nil || st.Current.Path != usb {
+		t.Fatalf("open the chosen portfolio: %+v %v", st, err)
 	}
 }
 

@@ -190,12 +190,16 @@ func (s *Session) Create(name string) (State, error) {
 }
 
 // Open opens an existing portfolio file, closing the one that was open; the one already open
-// stays as it is.
+// stays as it is. In the production window, only a portfolio the picker lists or the learner
+// chose in the open dialog (see allowPortfolioLocked).
 func (s *Session) Open(path string) (State, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.isOpenLocked(path) {
 		return s.stateLocked()
+	}
+	if err := s.allowPortfolioLocked(path); err != nil {
+		return State{}, err
 	}
 	st, err := portfolio.Open(s.ctx, path, portfolio.WithClock(s.now))
 	if err != nil {
@@ -218,6 +222,7 @@ func (s *Session) OpenWithDialog() (State, error) {
 	if path == "" {
 		return s.State()
 	}
+	s.choose(chosenPortfolio, path)
 	return s.Open(path)
 }
 
@@ -240,7 +245,8 @@ func (s *Session) switchToLocked(st *portfolio.Store) (State, error) {
 	return s.stateLocked()
 }
 
-// Rename gives a portfolio a new name; its file stays where it is.
+// Rename gives a portfolio a new name; its file stays where it is. In the production window,
+// only a portfolio the picker lists, or the open one.
 func (s *Session) Rename(path, name string) (State, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -249,6 +255,9 @@ func (s *Session) Rename(path, name string) (State, error) {
 			return State{}, err
 		}
 		return s.stateLocked()
+	}
+	if err := s.allowPortfolioLocked(path); err != nil {
+		return State{}, err
 	}
 	st, err := portfolio.Open(s.ctx, path, portfolio.WithClock(s.now))
 	if err != nil {
