@@ -27,6 +27,15 @@ func TestInUse_ChildHoldsThePortfolio(t *testing.T) {
 	if path == "" {
 		t.Skip("the child of TestInUse_AnotherProcessHoldingThePortfolio")
 	}
+	if os.Getenv(holderLockOnlyEnv) != "" {
+		if _, err := lockPortfolio(path); err != nil {
+			fmt.Println("fail", err)
+			os.Exit(3)
+		}
+		fmt.Println("ready")
+		time.Sleep(time.Minute)
+		os.Exit(4)
+	}
 	st, err := Open(context.Background(), path)
 	if err != nil {
 		fmt.Println("fail", err)
@@ -38,12 +47,16 @@ func TestInUse_ChildHoldsThePortfolio(t *testing.T) {
 	os.Exit(4) // never reached unless the parent forgot to kill it
 }
 
-// startHolder starts a second process that holds path open for writing; it is killed (as a
-// crash would) when the test ends, or earlier by the caller.
-func startHolder(t *testing.T, path string) *exec.Cmd {
+// holderLockOnlyEnv makes the child take the lock alone, without SQLite.
+const holderLockOnlyEnv = "PASSERELLE_HOLDER_LOCK_ONLY"
+
+// startHolder starts a second process that holds path open for writing (or, with env
+// holderLockOnlyEnv=1, only its lock); it is killed (as a crash would) when the test ends, or
+// earlier by the caller.
+func startHolder(t *testing.T, path string, env ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestInUse_ChildHoldsThePortfolio$", "-test.count=1")
-	cmd.Env = append(os.Environ(), holderChildEnv+"="+path)
+	cmd.Env = append(append(os.Environ(), holderChildEnv+"="+path), env...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -217,6 +230,7 @@ func TestInUse_AViewNeverUpgradesAHeldFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(lock.release) // the store releases it too; twice is harmless
 	st, err := openDB(ctx, path, lock, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -230,4 +244,34 @@ func TestInUse_AViewNeverUpgradesAHeldFile(t *testing.T) {
 	}
 	_, err = OpenToRead(ctx, path)
 	wantInUse(t, "OpenToRead of an older held file", err)
+}
+
+// TestInUse_TheLockItselfDiesWithItsProcess checks the OS lock alone (flock, or LockFileEx on
+// Windows), with no SQLite in the way: held by another process it refuses, and once that
+// process is killed it is free again at once.
+func TestInUse_TheLockItselfDiesWithItsProcess(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bare"+FileExtension)
+	holder := startHolder(t, path, holderLockOnlyEnv+"=1")
+	_, err := lockPortfolio(path)
+	wantInUse(t, "lockPortfolio", err)
+	if err := holder.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	holder.Wait()
+	l, err := lockPortfolio(path)
+	if err != nil {
+		t.Fatalf("lock after the holder was killed: %v", err)
+	}
+	_, err = lockPortfolio(path)
+	wantInUse(t, "a second lock in the same process", err)
+	l.release()
+	l.release() // twice is harmless
+	if _, err := os.Stat(path + LockSuffix); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the lock file is left after release: %v", err)
+	}
+	l, err = lockPortfolio(path)
+	if err != nil {
+		t.Fatalf("lock after release: %v", err)
+	}
+	l.release()
 }

@@ -83,6 +83,7 @@ func Create(ctx context.Context, path, name string, opts ...Option) (*Store, err
 	}
 	s, err := openDB(ctx, path, lock, opts)
 	if err != nil {
+		lock.release()
 		return nil, err
 	}
 	if err := s.migrate(ctx); err != nil {
