@@ -90,6 +90,8 @@ vet: frontend
 
 go-test: frontend
 	$(GO) test -count=1 ./...
+	# The path policy as the production window has it (the plain run above is the dev door).
+	$(GO) test -count=1 -tags production -run 'TestPaths' ./app
 
 frontend-check:
 	@scripts/setup.sh npm frontend
