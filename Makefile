@@ -88,9 +88,10 @@ fmt-check:
 vet: frontend
 	$(GO) vet ./...
 
+# The second run checks the app's path policy as the production window has it (the first run
+# builds without the production tag: the dev door the end-to-end tests use).
 go-test: frontend
 	$(GO) test -count=1 ./...
-	# The path policy as the production window has it (the plain run above is the dev door).
 	$(GO) test -count=1 -tags production -run 'TestPaths' ./app
 
 frontend-check:
