@@ -120,6 +120,13 @@ func TestSession_SecondLaunchNeverSwitchesUnderTheLearner(t *testing.T) {
 	if st, err := s.DismissRequested(); err != nil || st.Requested.Path != "" || st.Current.Path != a {
 		t.Fatalf("dismissed: %+v %v", st, err)
 	}
+	s.secondLaunch([]string{b}, "")
+	if st, err := s.Close(); err != nil || st.Open || st.Requested.Path != "" {
+		t.Fatalf("closing A withdraws the offer to switch from it: %+v %v", st, err)
+	}
+	if _, err := s.Open(a); err != nil {
+		t.Fatal(err)
+	}
 
 	s.secondLaunch([]string{b}, "")
 	if st, err := s.OpenRequested(); err != nil || st.Current.Path != b || st.Requested.Path != "" {

@@ -270,10 +270,12 @@ func (s *Session) Rename(path, name string) (State, error) {
 	return s.stateLocked()
 }
 
-// Close closes the open portfolio and forgets it as the one to reopen.
+// Close closes the open portfolio and forgets it as the one to reopen, and any portfolio
+// another launch offered instead of it (the offer was to switch from it).
 func (s *Session) Close() (State, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.requested = ""
 	s.stopBackgroundLocked()
 	if s.store != nil {
 		s.store.Close()
