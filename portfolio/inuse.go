@@ -3,7 +3,9 @@ package portfolio
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -38,7 +40,7 @@ func lockPortfolio(abs string) (*fileLock, error) {
 	for range maxLockAttempts {
 		f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE, 0o600)
 		if err != nil {
-			return nil, classify(fmt.Errorf("lock portfolio: %w", err))
+			return nil, lockFileError(err)
 		}
 		held, err := tryLock(f)
 		if err != nil {
@@ -57,6 +59,17 @@ func lockPortfolio(abs string) (*fileLock, error) {
 		f.Close()
 	}
 	return nil, inUse()
+}
+
+// lockFileError explains why the lock file could not be made: most often the portfolio sits
+// where nothing may be written (a read-only folder, a write-protected USB stick), which SQLite
+// would have refused too.
+func lockFileError(err error) error {
+	err = fmt.Errorf("lock portfolio: %w", err)
+	if errors.Is(err, fs.ErrPermission) || readOnlyFileSystem(err) {
+		return fault.Wrap(fault.New(fault.Unsupported, "", "ErrPortfolioReadOnly"), err)
+	}
+	return classify(err)
 }
 
 // same tells whether the open file f is still the file at path p.

@@ -246,6 +246,20 @@ func TestInUse_AViewNeverUpgradesAHeldFile(t *testing.T) {
 	wantInUse(t, "OpenToRead of an older held file", err)
 }
 
+// TestInUse_ALockFileThatCannotBeMadeSaysWhy: a portfolio in a read-only place is refused as
+// read-only, as SQLite itself would refuse it, not as an unexpected failure.
+func TestInUse_ALockFileThatCannotBeMadeSaysWhy(t *testing.T) {
+	for _, cause := range []error{fs.ErrPermission, readOnlyCause()} {
+		err := lockFileError(&fs.PathError{Op: "open", Path: "/media/usb/lea.passerelle-lock", Err: cause})
+		if e, ok := fault.As(err); !ok || e.MessageID != "ErrPortfolioReadOnly" {
+			t.Errorf("%v: %v, want ErrPortfolioReadOnly", cause, err)
+		}
+		if !errors.Is(err, cause) {
+			t.Errorf("the cause %v is lost for the log: %v", cause, err)
+		}
+	}
+}
+
 // TestInUse_TheLockItselfDiesWithItsProcess checks the OS lock alone (flock, or LockFileEx on
 // Windows), with no SQLite in the way: held by another process it refuses, and once that
 // process is killed it is free again at once.
