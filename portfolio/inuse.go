@@ -13,10 +13,10 @@ import (
 	"passerelle/fault"
 )
 
-// LockSuffix names the file beside a portfolio that the one process writing to it holds an OS
+// lockSuffix names the file beside a portfolio that the one process writing to it holds an OS
 // lock on (flock on Linux and macOS, LockFileEx on Windows). The OS drops the lock when that
 // process ends, however it ends, so a crash never leaves the portfolio refused; a PID file would.
-const LockSuffix = "-lock"
+const lockSuffix = "-lock"
 
 // maxLockAttempts bounds the retries when the lock file is replaced under us (its holder
 // removing it as it closes): more than that means someone keeps taking it.
@@ -36,7 +36,7 @@ func inUse() error { return fault.New(fault.InUse, "", "ErrPortfolioInUse") }
 // with ErrPortfolioInUse when another process (or another Store in this one) holds it. The lock
 // is on its own file, so a restore may replace the portfolio itself while it is held.
 func lockPortfolio(abs string) (*fileLock, error) {
-	p := abs + LockSuffix
+	p := abs + lockSuffix
 	for range maxLockAttempts {
 		f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE, 0o600)
 		if err != nil {

@@ -181,7 +181,7 @@ func TestInUse_OneStoreAtATimeAndNothingLeftBehind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(path + LockSuffix); err != nil {
+	if _, err := os.Stat(path + lockSuffix); err != nil {
 		t.Fatalf("no lock file while the portfolio is open: %v", err)
 	}
 	_, err = Open(ctx, path)
@@ -280,7 +280,7 @@ func TestInUse_TheLockItselfDiesWithItsProcess(t *testing.T) {
 	wantInUse(t, "a second lock in the same process", err)
 	l.release()
 	l.release() // twice is harmless
-	if _, err := os.Stat(path + LockSuffix); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(path + lockSuffix); !errors.Is(err, fs.ErrNotExist) {
 		t.Fatalf("the lock file is left after release: %v", err)
 	}
 	l, err = lockPortfolio(path)
