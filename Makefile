@@ -93,8 +93,11 @@ staticcheck: frontend
 	"$$($(GO) env GOPATH)/bin/staticcheck" ./...
 	@echo "staticcheck: clean"
 
+# The second run checks the app's path policy as the production window has it (the first run
+# builds without the production tag: the dev door the end-to-end tests use).
 go-test: frontend
 	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -tags production -run 'TestPaths' ./app
 
 frontend-check:
 	@scripts/setup.sh npm frontend

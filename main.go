@@ -4,10 +4,13 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"passerelle/app"
@@ -51,11 +54,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return runWindow(dataDir, catalog, stderr, openPath)
 }
 
-// runWindow opens the window; openPath, when not empty, is a portfolio to open at once (a
-// double-clicked .passerelle file).
+// runWindow opens the window on dataDir, showing the portfolio at openPath when it is not ""
+// (else the one used last). One window per data folder: a second launch hands its arguments
+// to the window already open (which comes forward and deals with its FILE.passerelle) and
+// exits; where that hand-over is not available (Linux without a D-Bus session), the lock on
+// the portfolio file still keeps two windows from writing to one portfolio.
 func runWindow(dataDir string, catalog *locales.Catalog, stderr io.Writer, openPath string) int {
 	session := app.NewSession(dataDir, catalog, cli.SystemLocale(), time.Now)
 	services := app.NewServices(session)
+	services.OpenAtStart(openPath)
 	err := wails.Run(&options.App{
 		Title:            "Passerelle",
 		Width:            1180,
@@ -69,11 +76,23 @@ func runWindow(dataDir string, catalog *locales.Catalog, stderr io.Writer, openP
 		Bind:             services.Bind(),
 		ErrorFormatter:   services.FormatError,
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
-		Linux:            &linux.Options{Icon: icon, ProgramName: "passerelle"},
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId:               instanceID(dataDir),
+			OnSecondInstanceLaunch: services.SecondLaunch,
+		},
+		Linux: &linux.Options{Icon: icon, ProgramName: "passerelle"},
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "passerelle:", err)
 		return 1
 	}
 	return 0
+}
+
+// instanceID names the one window of a data folder: two data folders (a test's, a second
+// learner's) may each have their window. Wails makes it a D-Bus name on Linux and a mutex name
+// on Windows, so it holds only letters, digits and dashes.
+func instanceID(dataDir string) string {
+	sum := sha256.Sum256([]byte(filepath.Clean(dataDir)))
+	return "ca-passerelle-" + hex.EncodeToString(sum[:8])
 }

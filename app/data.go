@@ -24,8 +24,12 @@ func (x *Data) startup(ctx context.Context) {
 	x.s.emit = func(event string, data ...any) { runtime.EventsEmit(ctx, event, data...) }
 }
 
-// BackupTo writes a checked backup of the open portfolio into the folder dir (a USB stick).
+// BackupTo writes a checked backup of the open portfolio into the folder dir (a USB stick); in
+// the production window, only into a folder the learner chose in the dialog (see allowPath).
 func (x *Data) BackupTo(dir string) (portfolio.BackupFile, error) {
+	if err := x.s.allowPath(chosenBackup, dir); err != nil {
+		return portfolio.BackupFile{}, err
+	}
 	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) (portfolio.BackupFile, error) {
 		return st.BackupInto(ctx, dir, portfolio.BackupManual)
 	})
@@ -43,6 +47,7 @@ func (x *Data) BackupWithDialog() (portfolio.BackupFile, error) {
 	if dir == "" {
 		return portfolio.BackupFile{}, nil
 	}
+	x.s.choose(chosenBackup, dir)
 	return x.BackupTo(dir)
 }
 
@@ -55,9 +60,13 @@ func (x *Data) Backups() ([]portfolio.BackupFile, error) {
 
 // RestoreFrom puts a checked backup in place of the open portfolio, keeping the current one as
 // a before-restore copy; with nothing open, it restores as a new portfolio in the data folder.
-// A refused backup changes nothing and the portfolio stays open.
+// A refused backup changes nothing and the portfolio stays open. In the production window, only
+// a backup the learner chose in the dialog is taken (see allowPath).
 func (x *Data) RestoreFrom(backup string) (State, error) {
 	s := x.s
+	if err := s.allowPath(chosenRestore, backup); err != nil {
+		return State{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	clock := portfolio.WithClock(s.now)
@@ -107,6 +116,7 @@ func (x *Data) RestoreWithDialog() (State, error) {
 	if path == "" {
 		return s.State()
 	}
+	s.choose(chosenRestore, path)
 	return x.RestoreFrom(path)
 }
 

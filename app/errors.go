@@ -14,8 +14,10 @@ type UIError struct {
 	Field   string `json:"field"`
 }
 
-func (s *Session) uiError(err error) UIError {
-	lang := s.lang()
+func (s *Session) uiError(err error) UIError { return s.uiErrorIn(s.lang(), err) }
+
+// uiErrorIn translates err into lang; it takes no lock, so it may run while s.mu is held.
+func (s *Session) uiErrorIn(lang string, err error) UIError {
 	if e, ok := fault.As(err); ok {
 		if e.Code == fault.DiskFull || e.Code == fault.Internal {
 			fmt.Fprintf(os.Stderr, "passerelle: %v\n", err)

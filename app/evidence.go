@@ -70,10 +70,14 @@ func (x *Evidence) AddData(name, data string) (portfolio.Evidence, error) {
 }
 
 // AddPaths adds files by path, one transaction each, stopping at the first refusal so the
-// learner sees which file failed and why; the files before it stay added.
+// learner sees which file failed and why; the files before it stay added. In the production
+// window, only files the learner chose in the dialog or dropped on it (see allowPath).
 func (x *Evidence) AddPaths(paths []string) ([]portfolio.Evidence, error) {
 	added := []portfolio.Evidence{}
 	for _, p := range paths {
+		if err := x.s.allowPath(chosenEvidence, p); err != nil {
+			return added, err
+		}
 		n, err := portfolio.ReadEvidenceFile(p)
 		if err != nil {
 			return added, err
@@ -95,6 +99,9 @@ func (x *Evidence) AddWithDialog() ([]portfolio.Evidence, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, p := range paths {
+		x.s.choose(chosenEvidence, p)
+	}
 	return x.AddPaths(paths)
 }
 
@@ -102,6 +109,7 @@ func (x *Evidence) AddWithDialog() ([]portfolio.Evidence, error) {
 func (x *Evidence) dropped(paths []string) {
 	res := DropResult{Added: []portfolio.Evidence{}, Errors: []string{}}
 	for _, p := range paths {
+		x.s.choose(chosenEvidence, p) // dropped by the learner from the file manager
 		e, err := x.AddPaths([]string{p})
 		if err != nil {
 			res.Errors = append(res.Errors, x.s.uiError(err).Message)

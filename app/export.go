@@ -68,11 +68,16 @@ func (x *Export) WithDialog(req submission.Request) (submission.Result, error) {
 	if !strings.EqualFold(filepath.Ext(path), ".pdf") {
 		path += ".pdf"
 	}
+	x.s.choose(chosenExport, path)
 	return x.ToPath(req, path)
 }
 
-// ToPath writes the PDF to path: complete, or not at all.
+// ToPath writes the PDF to path, complete or not at all; in the production window, only to a
+// path the learner chose in the save dialog (see allowPath).
 func (x *Export) ToPath(req submission.Request, path string) (submission.Result, error) {
+	if err := x.s.allowPath(chosenExport, path); err != nil {
+		return submission.Result{}, err
+	}
 	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) (submission.Result, error) {
 		var progress func(done, total int)
 		if emit := x.s.emit; emit != nil {
@@ -85,8 +90,12 @@ func (x *Export) ToPath(req submission.Request, path string) (submission.Result,
 }
 
 // ShowInFolder opens the folder that holds an exported file in the system's file manager
-// (a local program, never the network), selecting the file where the system can.
+// (a local program, never the network), selecting the file where the system can; in the
+// production window, only for a file the learner chose to export to.
 func (x *Export) ShowInFolder(path string) error {
+	if err := x.s.allowPath(chosenExport, path); err != nil {
+		return err
+	}
 	var cmd *exec.Cmd
 	switch goruntime.GOOS {
 	case "windows":

@@ -36,6 +36,12 @@ type State struct {
 	Language   string          `json:"language"`
 	Portfolios []PortfolioFile `json:"portfolios"`
 	DataDir    string          `json:"dataDir"`
+	// Requested is a portfolio another launch (`passerelle FILE.passerelle`) asked this window
+	// to open while another one was open; it waits for the learner's choice. Empty when none.
+	Requested PortfolioFile `json:"requested"`
+	// Notice says, once, in the learner's language, what happened to such a request when it
+	// could not simply be done (the file would not open); empty otherwise.
+	Notice string `json:"notice"`
 }
 
 // settings is what the app remembers outside any portfolio.
@@ -55,28 +61,33 @@ type Session struct {
 	now      func() time.Time
 	bg       *background                     // the open portfolio's snapshots and inactivity lock
 	emit     func(event string, data ...any) // sends an event to the page; nil outside the window
+
+	anyPath bool            // accept any path from the page (not the production window)
+	chosen  map[string]bool // paths the learner chose in a native dialog, by use (see allowPath)
+
+	startPath string // the portfolio to open when the page first asks; "" reopens the last one
+	started   bool   // the page has asked, and the start-up portfolio was opened (or not)
+	requested string // a portfolio another launch asked to open, waiting for the learner
+	notice    string // a message for the page about a launch, given once with the next State
 }
 
 // NewSession prepares a session over dataDir; systemLocale picks the first-run language.
 func NewSession(dataDir string, catalog *locales.Catalog, systemLocale string, now func() time.Time) *Session {
 	s := &Session{ctx: context.Background(), dataDir: dataDir, catalog: catalog, now: now,
-		language: locales.Normalize(systemLocale)}
+		language: locales.Normalize(systemLocale), anyPath: pagePathsAllowed}
 	if st, err := s.readSettings(); err == nil && st.Language != "" {
 		s.language = locales.Normalize(st.Language)
 	}
 	return s
 }
 
-// startup receives the window's context and reopens the portfolio used last, if it still opens.
+// startup receives the window's context. The portfolio to show is opened when the page first
+// asks for the State (see openAtStartLocked), not here: Wails runs this while it still checks
+// for another copy of the app, and a copy about to hand over its file and exit must not open it.
 func (s *Session) startup(ctx context.Context) {
 	s.mu.Lock()
 	s.ctx = ctx
 	s.mu.Unlock()
-	if st, err := s.readSettings(); err == nil && st.LastPortfolio != "" {
-		if _, err := s.Open(st.LastPortfolio); err != nil {
-			fmt.Fprintf(os.Stderr, "passerelle: reopen %s: %v\n", st.LastPortfolio, err)
-		}
-	}
 }
 
 // shutdown closes the open portfolio so its WAL is checkpointed into the file.
@@ -94,10 +105,15 @@ func (s *Session) shutdown(ctx context.Context) {
 // portfoliosDir is where new portfolios are created.
 func (s *Session) portfoliosDir() string { return filepath.Join(s.dataDir, "portfolios") }
 
-// State reports what is open and lists the portfolios on this computer.
+// State reports what is open and lists the portfolios on this computer. The first call opens
+// the portfolio the app was started with, or else the one used last.
 func (s *Session) State() (State, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if !s.started {
+		s.started = true
+		s.openAtStartLocked()
+	}
 	return s.stateLocked()
 }
 
@@ -124,6 +140,14 @@ func (s *Session) stateLocked() (State, error) {
 		}
 		st.Open, st.Current = true, cur
 	}
+	if s.requested != "" {
+		if req, err := s.describe(s.requested); err == nil {
+			st.Requested = req
+		} else {
+			s.requested = "" // gone meanwhile: nothing left to offer
+		}
+	}
+	st.Notice, s.notice = s.notice, ""
 	return st, nil
 }
 
@@ -164,10 +188,18 @@ func (s *Session) Create(name string) (State, error) {
 	return s.switchToLocked(st)
 }
 
-// Open opens an existing portfolio file, closing the one that was open.
+// Open opens an existing portfolio file, closing the one that was open; the one already open
+// stays as it is. In the production window, only a portfolio the picker lists or the learner
+// chose in the open dialog (see allowPortfolioLocked).
 func (s *Session) Open(path string) (State, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.isOpenLocked(path) {
+		return s.stateLocked()
+	}
+	if err := s.allowPortfolioLocked(path); err != nil {
+		return State{}, err
+	}
 	st, err := portfolio.Open(s.ctx, path, portfolio.WithClock(s.now))
 	if err != nil {
 		return State{}, err
@@ -189,6 +221,7 @@ func (s *Session) OpenWithDialog() (State, error) {
 	if path == "" {
 		return s.State()
 	}
+	s.choose(chosenPortfolio, path)
 	return s.Open(path)
 }
 
@@ -198,6 +231,9 @@ func (s *Session) switchToLocked(st *portfolio.Store) (State, error) {
 		s.store.Close()
 	}
 	s.store = st
+	if s.isOpenLocked(s.requested) {
+		s.requested = ""
+	}
 	s.startBackgroundLocked(st)
 	if lang, err := st.Language(s.ctx); err == nil && lang != "" {
 		s.language = lang
@@ -208,7 +244,8 @@ func (s *Session) switchToLocked(st *portfolio.Store) (State, error) {
 	return s.stateLocked()
 }
 
-// Rename gives a portfolio a new name; its file stays where it is.
+// Rename gives a portfolio a new name; its file stays where it is. In the production window,
+// only a portfolio the picker lists, or the open one.
 func (s *Session) Rename(path, name string) (State, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -217,6 +254,9 @@ func (s *Session) Rename(path, name string) (State, error) {
 			return State{}, err
 		}
 		return s.stateLocked()
+	}
+	if err := s.allowPortfolioLocked(path); err != nil {
+		return State{}, err
 	}
 	st, err := portfolio.Open(s.ctx, path, portfolio.WithClock(s.now))
 	if err != nil {
@@ -229,10 +269,12 @@ func (s *Session) Rename(path, name string) (State, error) {
 	return s.stateLocked()
 }
 
-// Close closes the open portfolio and forgets it as the one to reopen.
+// Close closes the open portfolio and forgets it as the one to reopen, and any portfolio
+// another launch offered instead of it (the offer was to switch from it).
 func (s *Session) Close() (State, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.requested = ""
 	s.stopBackgroundLocked()
 	if s.store != nil {
 		s.store.Close()

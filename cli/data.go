@@ -36,7 +36,7 @@ func (c cli) check(ctx context.Context, args []string) int {
 	if err := firstError(notUnderstood(extra), missing([2]string{"--portfolio", path})); err != nil {
 		return c.usage("check", err)
 	}
-	st, err := portfolio.Open(ctx, path)
+	st, err := portfolio.OpenToRead(ctx, path) // it reads: the window may have it open
 	if err != nil {
 		return c.fail(err)
 	}
@@ -69,7 +69,7 @@ func (c cli) backup(ctx context.Context, args []string) int {
 	if err := firstError(notUnderstood(extra), missing([2]string{"--portfolio", path}, [2]string{"--out", out})); err != nil {
 		return c.usage("backup", err)
 	}
-	st, err := portfolio.Open(ctx, path)
+	st, err := portfolio.OpenToRead(ctx, path) // it reads: the window may have it open
 	if err != nil {
 		return c.fail(err)
 	}

@@ -41,7 +41,7 @@ func (c cli) export(ctx context.Context, args []string) int {
 		}
 		opts.FixedDate = date
 	}
-	st, err := portfolio.Open(ctx, path)
+	st, err := portfolio.OpenToRead(ctx, path) // it reads: the window may have it open
 	if err != nil {
 		return c.fail(err)
 	}

@@ -128,7 +128,7 @@ func (c cli) readiness(ctx context.Context, args []string) int {
 	if err := firstError(notUnderstood(extra), missing([2]string{"--portfolio", path})); err != nil {
 		return c.usage("readiness", err)
 	}
-	st, err := portfolio.Open(ctx, path)
+	st, err := portfolio.OpenToRead(ctx, path) // it reads: the window may have it open
 	if err != nil {
 		return c.fail(err)
 	}

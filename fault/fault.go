@@ -21,6 +21,7 @@ const (
 	NotOpen     Code = "not_open"
 	DiskFull    Code = "disk_full"
 	Locked      Code = "locked"
+	InUse       Code = "in_use" // another Passerelle process has the file open; Locked is the passphrase
 	Internal    Code = "internal"
 )
 

@@ -17,7 +17,8 @@ import (
 // version (it is upgraded). A backup that is not a portfolio, is damaged, or comes from a newer
 // version is refused and nothing changes. A file already at toPath is first kept in
 // snapshotDir as a before-restore copy, which Restore returns (zero when there was no file).
-// The caller closes toPath first if it has it open.
+// The caller closes toPath first if it has it open; while another window or command has it
+// open, the restore is refused (ErrPortfolioInUse) before anything is copied.
 func Restore(ctx context.Context, backupPath, toPath, snapshotDir string, opts ...Option) (BackupFile, error) {
 	from, err := filepath.Abs(backupPath)
 	if err != nil {
@@ -36,6 +37,11 @@ func Restore(ctx context.Context, backupPath, toPath, snapshotDir string, opts .
 	if err := os.MkdirAll(filepath.Dir(to), 0o700); err != nil {
 		return BackupFile{}, classify(fmt.Errorf("restore: %w", err))
 	}
+	lock, err := lockPortfolio(to)
+	if err != nil {
+		return BackupFile{}, err
+	}
+	defer lock.release()
 	staged, err := stage(ctx, from, filepath.Dir(to), opts)
 	if err != nil {
 		return BackupFile{}, err
@@ -120,7 +126,7 @@ func stage(ctx context.Context, from, dir string, opts []Option) (string, error)
 	return staged, nil
 }
 
-// keepCurrent keeps the file about to be replaced: a checked backup when it opens and passes,
+// keepCurrent keeps the file about to be replaced (its lock held by the caller): a checked backup when it opens and passes,
 // else (it is often damaged: that is why it is being restored) its raw bytes and WAL as they are.
 func keepCurrent(ctx context.Context, to, snapshotDir string, opts []Option) (BackupFile, error) {
 	if _, err := os.Lstat(to); errors.Is(err, fs.ErrNotExist) {
@@ -134,7 +140,11 @@ func keepCurrent(ctx context.Context, to, snapshotDir string, opts []Option) (Ba
 		return BackupFile{}, classify(fmt.Errorf("keep current portfolio: %w", err))
 	}
 	dst := freeBackupPath(snapshotDir, fileStem(to), BackupBeforeRestore, clock.now())
-	st, err := Open(ctx, to, opts...)
+	err := checkHeader(to)
+	var st *Store
+	if err == nil {
+		st, err = openLocked(ctx, to, nil, opts) // Restore holds the lock on to
+	}
 	if err == nil {
 		err = st.Backup(ctx, dst)
 		st.Close()

@@ -45,6 +45,9 @@ type Store struct {
 	wrapped string // the sealed data key that key was unwrapped from
 
 	revision atomic.Uint64 // committed write transactions since open
+
+	lock     *fileLock // held while this store may write; nil for a read-only view
+	readOnly bool      // a view of a portfolio another process holds: every write is refused
 }
 
 // Option adjusts how a portfolio is opened.
@@ -61,14 +64,26 @@ func Create(ctx context.Context, path, name string, opts ...Option) (*Store, err
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(path); err == nil {
-		return nil, fault.New(fault.Conflict, "name", "ErrPortfolioExists")
-	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create portfolio folder: %w", err)
 	}
-	s, err := openDB(ctx, path, opts)
+	abs, err := filepath.Abs(path)
 	if err != nil {
+		return nil, fmt.Errorf("create portfolio: %w", err)
+	}
+	// The lock first: a file another window has open is reported as such, and two processes
+	// creating the same file cannot both pass the check below.
+	lock, err := lockPortfolio(abs)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); err == nil {
+		lock.release()
+		return nil, fault.New(fault.Conflict, "name", "ErrPortfolioExists")
+	}
+	s, err := openDB(ctx, path, lock, opts)
+	if err != nil {
+		lock.release()
 		return nil, err
 	}
 	if err := s.migrate(ctx); err != nil {
@@ -95,16 +110,36 @@ func Create(ctx context.Context, path, name string, opts ...Option) (*Store, err
 	return s, nil
 }
 
-// Open opens an existing portfolio file, bringing its schema up to date. A file that is not
-// a portfolio, or that a newer version of the app wrote, is refused and left untouched.
+// Open opens an existing portfolio file for writing, bringing its schema up to date. A file
+// that is not a portfolio, or that a newer version of the app wrote, is refused and left
+// untouched; so is one that another window or command has open (ErrPortfolioInUse), so two
+// processes never both write to one portfolio. The lock is let go by Close.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err := checkHeader(path); err != nil {
 		return nil, err
 	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open portfolio: %w", err)
+	}
+	lock, err := lockPortfolio(abs)
+	if err != nil {
+		return nil, err
+	}
+	s, err := openLocked(ctx, abs, lock, opts)
+	if err != nil {
+		lock.release()
+	}
+	return s, err
+}
+
+// openLocked opens a portfolio whose lock the caller holds (lock, which the store then owns;
+// or nil when the caller keeps it, as a restore does for the file it replaces).
+func openLocked(ctx context.Context, path string, lock *fileLock, opts []Option) (*Store, error) {
 	if err := probe(ctx, path); err != nil {
 		return nil, err
 	}
-	s, err := openDB(ctx, path, opts)
+	s, err := openDB(ctx, path, lock, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +183,14 @@ func checkHeader(path string) error {
 	return nil
 }
 
-func openDB(ctx context.Context, path string, opts []Option) (*Store, error) {
+// openDB opens the SQLite file for writing; the store releases lock (if not nil) on Close.
+func openDB(ctx context.Context, path string, lock *fileLock, opts []Option) (*Store, error) {
+	return openSQLite(ctx, path, lock, false, opts)
+}
+
+// openSQLite opens the SQLite file; a read-only view is opened with mode=ro, so SQLite itself
+// keeps it from writing, and refuses every write transaction before it starts.
+func openSQLite(ctx context.Context, path string, lock *fileLock, readOnly bool, opts []Option) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("open portfolio: %w", err)
@@ -161,6 +203,9 @@ func openDB(ctx context.Context, path string, opts []Option) (*Store, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
+	if readOnly {
+		q.Set("mode", "ro")
+	}
 	dsn := (&url.URL{Scheme: "file", Path: abs, RawQuery: q.Encode()}).String()
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -170,16 +215,19 @@ func openDB(ctx context.Context, path string, opts []Option) (*Store, error) {
 		db.Close()
 		return nil, classify(fmt.Errorf("open portfolio: %w", err))
 	}
-	s := &Store{db: db, path: abs, now: time.Now, kdf: defaultKDF()}
+	s := &Store{db: db, path: abs, now: time.Now, kdf: defaultKDF(), lock: lock, readOnly: readOnly}
 	for _, o := range opts {
 		o(s)
 	}
 	return s, nil
 }
 
-// Close releases the file; after it the store must not be used.
+// Close releases the file, and then its lock (SQLite's last checkpoint happens under it);
+// after it the store must not be used.
 func (s *Store) Close() error {
-	return s.db.Close()
+	err := s.db.Close()
+	s.lock.release()
+	return err
 }
 
 // Path is where the portfolio file lives.
@@ -243,6 +291,9 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 
 // inTx runs fn in one immediate transaction: all of it lands, or none of it.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.readOnly {
+		return inUse()
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(fmt.Errorf("begin: %w", err))
@@ -337,8 +388,13 @@ func (s *Store) Stamp() string { return s.stamp() }
 // Now is the store's clock, so rules about currency use the same time as the records.
 func (s *Store) Now() time.Time { return s.now() }
 
-// MarkExported records when the learner last exported a PDF, for the guide's last step.
+// MarkExported records when the learner last exported a PDF, for the guide's last step. On a
+// read-only view (see OpenToRead) it records nothing: the file belongs to the process that
+// holds it, and an export must not fail for want of a date.
 func (s *Store) MarkExported(ctx context.Context) error {
+	if s.readOnly {
+		return nil
+	}
 	return s.setMeta(ctx, "exported_at", s.stamp())
 }
 

@@ -162,7 +162,7 @@ func TestOpen_UpgradesEveryEarlierSchema(t *testing.T) {
 	ctx := context.Background()
 	for v := 1; v < SchemaVersion(); v++ {
 		path := filepath.Join(t.TempDir(), "old"+FileExtension)
-		st, err := openDB(ctx, path, nil)
+		st, err := openDB(ctx, path, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

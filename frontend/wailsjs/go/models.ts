@@ -56,6 +56,8 @@ export namespace app {
 	    language: string;
 	    portfolios: PortfolioFile[];
 	    dataDir: string;
+	    requested: PortfolioFile;
+	    notice: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new State(source);
@@ -68,6 +70,8 @@ export namespace app {
 	        this.language = source["language"];
 	        this.portfolios = this.convertValues(source["portfolios"], PortfolioFile);
 	        this.dataDir = source["dataDir"];
+	        this.requested = this.convertValues(source["requested"], PortfolioFile);
+	        this.notice = source["notice"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

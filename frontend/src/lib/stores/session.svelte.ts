@@ -2,22 +2,54 @@
 import {
   Close,
   Create,
+  DismissRequested,
   Open,
+  OpenRequested,
   OpenWithDialog,
   Rename,
   State,
 } from '../../../wailsjs/go/app/Session';
 import { SetLanguage } from '../../../wailsjs/go/app/Settings';
 import type { app } from '../../../wailsjs/go/models';
+import { EventsOn } from '../../../wailsjs/runtime/runtime';
 import { toAppError } from '../errors';
 import { i18n } from '../i18n/i18n.svelte';
 import { resetAreaStores } from './list.svelte';
+
+/** Go sends the new State with this event when another launch of the app changed it. */
+export const SESSION_CHANGED_EVENT = 'session:changed';
 
 /** SessionStore mirrors Go's session State; its methods reject with an AppError. */
 class SessionStore {
   state = $state.raw<app.State | null>(null);
   /** generation counts reopenings of the same file (a restore), so the shell is drawn afresh. */
   generation = $state(0);
+  /** notice is Go's word on a launch it could not simply follow, kept until the learner dismisses it. */
+  notice = $state('');
+
+  /** requested is the portfolio another launch asked this window to open, waiting for the learner. */
+  get requested(): app.PortfolioFile | null {
+    return this.state?.requested?.path ? this.state.requested : null;
+  }
+
+  /** listen follows the changes Go makes on its own (a second launch); it returns the unsubscribe. */
+  listen(): () => void {
+    return EventsOn(SESSION_CHANGED_EVENT, (next: app.State) => {
+      void this.apply(next).catch(() => {
+        // The catalog could not load: the state stays as it was; the next call reports it.
+      });
+    });
+  }
+
+  /** openRequested switches to the portfolio another launch asked for. */
+  async openRequested(): Promise<void> {
+    await this.#run(() => OpenRequested());
+  }
+
+  /** dismissRequested keeps the open portfolio and forgets the request. */
+  async dismissRequested(): Promise<void> {
+    await this.#run(() => DismissRequested());
+  }
 
   /** open tells whether a portfolio is open. */
   get open(): boolean {
@@ -86,6 +118,7 @@ class SessionStore {
     const samePortfolio =
       !!before && before.open === next.open && before.current?.path === next.current?.path;
     if (!samePortfolio) resetAreaStores();
+    if (next.notice) this.notice = next.notice;
     const lang = next.language || i18n.lang;
     if (!i18n.ready || lang !== i18n.lang) {
       try {

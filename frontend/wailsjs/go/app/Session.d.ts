@@ -6,7 +6,11 @@ export function Close():Promise<app.State>;
 
 export function Create(arg1:string):Promise<app.State>;
 
+export function DismissRequested():Promise<app.State>;
+
 export function Open(arg1:string):Promise<app.State>;
+
+export function OpenRequested():Promise<app.State>;
 
 export function OpenWithDialog():Promise<app.State>;
 

@@ -10,8 +10,16 @@ export function Create(arg1) {
   return window['go']['app']['Session']['Create'](arg1);
 }
 
+export function DismissRequested() {
+  return window['go']['app']['Session']['DismissRequested']();
+}
+
 export function Open(arg1) {
   return window['go']['app']['Session']['Open'](arg1);
+}
+
+export function OpenRequested() {
+  return window['go']['app']['Session']['OpenRequested']();
 }
 
 export function OpenWithDialog() {
