@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	goruntime "runtime"
 	"strings"
 	"time"
 
@@ -104,25 +102,6 @@ func (x *Export) ToPath(req ExportRequest, path string) (ExportResult, error) {
 		}
 		return WritePDF(ctx, st, x.s.catalog, req, path, ExportOptions{Progress: progress, Now: x.s.now})
 	})
-}
-
-// ShowInFolder opens the folder that holds an exported file in the system's file manager
-// (a local program, never the network), selecting the file where the system can.
-func (x *Export) ShowInFolder(path string) error {
-	var cmd *exec.Cmd
-	switch goruntime.GOOS {
-	case "windows":
-		cmd = exec.Command("explorer", "/select,", path)
-	case "darwin":
-		cmd = exec.Command("open", "-R", path)
-	default:
-		cmd = exec.Command("xdg-open", filepath.Dir(path))
-	}
-	if err := cmd.Start(); err != nil {
-		return fault.New(fault.Unsupported, "", "ErrShowInFolder", "Path", filepath.Dir(path))
-	}
-	go cmd.Wait()
-	return nil
 }
 
 // ExportOptions are the knobs the CLI and tests set beyond the learner's choices.
