@@ -120,7 +120,25 @@ test('unsaved changes are asked about, and refused fields say why beside them', 
     await fieldError('credential-issuedOn', t('ErrIssuedInFuture', { Date: '2099-01-15' }));
     await page.locator('#credential-titleEn-error').waitFor({ state: 'detached' });
 
+    // ---- evidence has a title in each language; the card shows the UI language's -----------------
+    await button(t('Cancel')).click();
+    await goTo('NavEvidence', 'EvidenceHeading');
+    const certificate = main().locator('li.card').filter({ has: h(3, 'Certificat de salubrité alimentaire') });
+    await certificate.getByRole('button', { name: `${t('Edit')} Certificat de salubrité alimentaire` }).click();
+    // The demo's title was written in French, and stays there.
+    assert.equal(await field(t('EvidenceFormTitleFrLabel')).inputValue(), 'Certificat de salubrité alimentaire');
+    assert.equal(await field(t('EvidenceFormTitleEnLabel')).inputValue(), '');
+    await field(t('EvidenceFormTitleEnLabel')).fill('Food safety certificate');
+    await button(t('EvidenceFormSave')).click();
+    await h(3, 'Food safety certificate').waitFor();
+    await switchLanguage('fr');
+    await h(3, 'Certificat de salubrité alimentaire').waitFor();
+    await switchLanguage('en');
+
     // ---- in French: the same question, in French ------------------------------------------------
+    await goTo('NavCredentials', 'CredentialsHeading');
+    await button(t('CredentialAdd')).click();
+    await field(t('CredentialFormIssuerLabel')).fill('Croix-Rouge canadienne');
     await switchLanguage('fr');
     await navTo('NavGuide');
     await dialog().waitFor();

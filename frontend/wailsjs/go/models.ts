@@ -524,7 +524,8 @@ export namespace portfolio {
 	    mediaType: string;
 	    size: number;
 	    originalName: string;
-	    title: string;
+	    titleEn: string;
+	    titleFr: string;
 	    kind: string;
 	    date: string;
 	    verifierName: string;
@@ -546,7 +547,8 @@ export namespace portfolio {
 	        this.mediaType = source["mediaType"];
 	        this.size = source["size"];
 	        this.originalName = source["originalName"];
-	        this.title = source["title"];
+	        this.titleEn = source["titleEn"];
+	        this.titleFr = source["titleFr"];
 	        this.kind = source["kind"];
 	        this.date = source["date"];
 	        this.verifierName = source["verifierName"];
