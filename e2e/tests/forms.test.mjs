@@ -124,7 +124,7 @@ test('unsaved changes are asked about, and refused fields say why beside them', 
     await button(t('Cancel')).click();
     await goTo('NavEvidence', 'EvidenceHeading');
     const certificate = main().locator('li.card').filter({ has: h(3, 'Certificat de salubrité alimentaire') });
-    await certificate.getByRole('button', { name: `${t('Edit')} Certificat de salubrité alimentaire` }).click();
+    await certificate.getByRole('button', { name: `${t('EvidenceDescribe')} Certificat de salubrité alimentaire` }).click();
     // The demo's title was written in French, and stays there.
     assert.equal(await field(t('EvidenceFormTitleFrLabel')).inputValue(), 'Certificat de salubrité alimentaire');
     assert.equal(await field(t('EvidenceFormTitleEnLabel')).inputValue(), '');
