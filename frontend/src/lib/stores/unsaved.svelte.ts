@@ -86,9 +86,14 @@ class Unsaved {
       return false;
     }
     if (choice === 'save') {
-      for (const form of dirty) {
-        if (!(await form.save())) return false;
+      // Saving one part can leave another changed (a skill still in its box goes into the
+      // form's list): save until nothing is left, at most once per part.
+      for (let left = this.#forms.size; left > 0; left--) {
+        const next = this.dirty()[0];
+        if (!next) break;
+        if (!(await next.save())) return false;
       }
+      if (this.dirty().length > 0) return false;
     }
     return true;
   }

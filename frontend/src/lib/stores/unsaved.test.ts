@@ -94,6 +94,21 @@ describe('unsaved changes', () => {
     expect(form.save).not.toHaveBeenCalled();
   });
 
+  it('saves what an earlier save changed: a skill still in its box, then the form', async () => {
+    const form = keep(aForm(false));
+    const skillBox = keep(aForm(true));
+    // Adding the typed skill changes the form's list.
+    skillBox.save.mockImplementation(async () => {
+      skillBox.changed = false;
+      form.changed = true;
+      return true;
+    });
+    releases.push(unsaved.useAsker(async () => 'save'));
+    expect(await unsaved.leave('window')).toBe(true);
+    expect(skillBox.save).toHaveBeenCalledOnce();
+    expect(form.save).toHaveBeenCalledOnce();
+  });
+
   it('stays when there is no dialog to ask with', async () => {
     keep(aForm(true));
     expect(await unsaved.leave('portfolio')).toBe(false);
