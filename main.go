@@ -73,6 +73,7 @@ func runWindow(dataDir string, catalog *locales.Catalog, stderr io.Writer, openP
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 247, A: 255},
 		OnStartup:        services.Startup,
 		OnShutdown:       services.Shutdown,
+		OnBeforeClose:    services.BeforeClose,
 		Bind:             services.Bind(),
 		ErrorFormatter:   services.FormatError,
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},

@@ -20,6 +20,7 @@ type Services struct {
 	Readiness   *Readiness
 	Data        *Data
 	Export      *Export
+	Window      *Window
 }
 
 // NewServices builds every service over one session.
@@ -27,18 +28,19 @@ func NewServices(s *Session) *Services {
 	return &Services{Session: s, Settings: &Settings{s}, Profile: &Profile{s},
 		Experiences: &Experiences{s}, Credentials: &Credentials{s}, Evidence: &Evidence{s}, Support: &Support{s},
 		Targets: &Targets{s: s}, Claims: &Claims{s}, Readiness: &Readiness{s}, Data: &Data{s},
-		Export: &Export{s}}
+		Export: &Export{s}, Window: newWindow()}
 }
 
 // Bind lists the services in the form Wails binds.
 func (v *Services) Bind() []any {
 	return []any{v.Session, v.Settings, v.Profile, v.Experiences, v.Credentials, v.Evidence, v.Support,
-		v.Targets, v.Claims, v.Readiness, v.Data, v.Export}
+		v.Targets, v.Claims, v.Readiness, v.Data, v.Export, v.Window}
 }
 
 // Startup wires the window's context in: reopening the last portfolio and native file drops.
 func (v *Services) Startup(ctx context.Context) {
 	v.Data.startup(ctx)
+	v.Window.startup(ctx)
 	v.Session.startup(ctx)
 	runtime.OnFileDrop(ctx, func(_, _ int, paths []string) {
 		// While the outcomes import is on screen, a dropped file is an outcomes file to preview.
@@ -47,6 +49,10 @@ func (v *Services) Startup(ctx context.Context) {
 		}
 	})
 }
+
+// BeforeClose keeps the window open while the page holds unsaved changes, and asks the page
+// to let the learner save, discard or keep editing them.
+func (v *Services) BeforeClose(ctx context.Context) (prevent bool) { return v.Window.beforeClose(ctx) }
 
 // Shutdown closes the open portfolio when the window closes.
 func (v *Services) Shutdown(ctx context.Context) { v.Session.shutdown(ctx) }

@@ -4,12 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	goruntime "runtime"
 	"strings"
 
-	"passerelle/fault"
 	"passerelle/portfolio"
 	"passerelle/submission"
 
@@ -87,27 +84,4 @@ func (x *Export) ToPath(req submission.Request, path string) (submission.Result,
 		}
 		return submission.Write(ctx, st, x.s.catalog, req, path, submission.Options{Progress: progress, Now: x.s.now})
 	})
-}
-
-// ShowInFolder opens the folder that holds an exported file in the system's file manager
-// (a local program, never the network), selecting the file where the system can; in the
-// production window, only for a file the learner chose to export to.
-func (x *Export) ShowInFolder(path string) error {
-	if err := x.s.allowPath(chosenExport, path); err != nil {
-		return err
-	}
-	var cmd *exec.Cmd
-	switch goruntime.GOOS {
-	case "windows":
-		cmd = exec.Command("explorer", "/select,", path)
-	case "darwin":
-		cmd = exec.Command("open", "-R", path)
-	default:
-		cmd = exec.Command("xdg-open", filepath.Dir(path))
-	}
-	if err := cmd.Start(); err != nil {
-		return fault.New(fault.Unsupported, "", "ErrShowInFolder", "Path", filepath.Dir(path))
-	}
-	go cmd.Wait()
-	return nil
 }

@@ -122,18 +122,18 @@ func saveEvidence(ctx context.Context, st *portfolio.Store, exps, creds []int64)
 		data []byte
 		meta portfolio.Evidence
 	}{
-		{"certificat-salubrite.jpg", media.SamplePhoto(1, 3024, 4032, 6), portfolio.Evidence{Title: "Certificat de salubrité alimentaire",
+		{"certificat-salubrite.jpg", media.SamplePhoto(1, 3024, 4032, 6), portfolio.Evidence{TitleFR: "Certificat de salubrité alimentaire",
 			Kind: "Certificate", Date: "2023-02-11", VerifierName: "Manitoba Food Safety Training",
 			VerifierRole: "Issuer / Émetteur", CredentialIDs: []int64{creds[0]}}},
-		{"lettre-attestation-chu.txt", []byte(letter), portfolio.Evidence{Title: "Lettre d’attestation du CHU de Treichville",
+		{"lettre-attestation-chu.txt", []byte(letter), portfolio.Evidence{TitleFR: "Lettre d’attestation du CHU de Treichville",
 			Kind: "LetterOfValidation", Date: "2022-01-15", VerifierName: "Dr Koffi Yao",
 			VerifierRole: "Chef du service de biologie médicale", VerifierContact: "k.yao@example.ci",
 			ExperienceIDs: []int64{exps[0]}}},
-		{"banque-alimentaire.jpg", media.SamplePhoto(2, 4000, 3000, 1), portfolio.Evidence{Title: "Équipe du samedi à la banque alimentaire",
+		{"banque-alimentaire.jpg", media.SamplePhoto(2, 4000, 3000, 1), portfolio.Evidence{TitleFR: "Équipe du samedi à la banque alimentaire",
 			Kind: "PhotoOfPractice", Date: "2024-10-05", VerifierName: "Lucie Gagnon",
 			VerifierRole: "Coordonnatrice des bénévoles", VerifierContact: "204 555-0199",
 			ExperienceIDs: []int64{exps[1]}}},
-		{"registre-controle-qualite.png", media.SamplePhoto(3, 1200, 900, 1), portfolio.Evidence{Title: "Quality-control log I designed",
+		{"registre-controle-qualite.png", media.SamplePhoto(3, 1200, 900, 1), portfolio.Evidence{TitleEN: "Quality-control log I designed",
 			Kind: "WorkSample", Date: "2024-05-30", ExperienceIDs: []int64{exps[0]}, CredentialIDs: []int64{creds[1]}}},
 	}
 	for _, it := range items {

@@ -50,7 +50,7 @@ func TestRender_HostileTextNeverPanics(t *testing.T) {
 	doc.Claims = []pdf.Claim{{Claim: plar.Claim{OutcomeID: 1, Rating: 9, NarrativeEN: long + "\r\n\t\u2028" + long}}}
 	doc.Experiences = []portfolio.Experience{{ID: 1, TitleEN: "\U0001F3F3\uFE0F\u200D\U0001F308", Skills: []string{long}}}
 	doc.Evidence = []pdf.Evidence{{Evidence: portfolio.Evidence{ID: 1, OriginalName: "../../etc/pass🙂wd", MediaType: "image/png",
-		Title: long}, Data: []byte("\x89PNG not really"), Display: []byte{0xFF, 0xD8, 0xFF}}}
+		TitleFR: long}, Data: []byte("\x89PNG not really"), Display: []byte{0xFF, 0xD8, 0xFF}}}
 	for _, lang := range []pdf.Language{pdf.English, pdf.French, pdf.Bilingual} {
 		if _, err := pdf.Render(context.Background(), doc, options(t, lang), io.Discard); err != nil {
 			t.Errorf("%s: %v", lang, err)

@@ -86,14 +86,14 @@ func addAwkward(doc *pdf.Document) {
 		doc.Evidence = append(doc.Evidence, pdf.Evidence{Evidence: e, Data: data, Display: display})
 	}
 	add(portfolio.Evidence{OriginalName: "lettre-aines-numerisee.pdf", MediaType: "application/pdf",
-		Title: "Lettre des Aînés (numérisée)", Kind: "LetterOfValidation", Date: "2021-09-02",
+		TitleFR: "Lettre des Aînés (numérisée)", Kind: "LetterOfValidation", Date: "2021-09-02",
 		VerifierName: "Mary Koostachin", VerifierRole: "Elder, " + syllabics}, scannedLetter(2), nil)
 	add(portfolio.Evidence{OriginalName: "photo-abimee.jpg", MediaType: "image/jpeg",
-		Title: "Photo abîmée", Kind: "PhotoOfPractice", Date: "2024-01-10"}, damaged[:len(damaged)/3], nil)
+		TitleFR: "Photo abîmée", Kind: "PhotoOfPractice", Date: "2024-01-10"}, damaged[:len(damaged)/3], nil)
 	add(portfolio.Evidence{OriginalName: "manuel-qualite.pdf", MediaType: "application/pdf",
-		Title: "Manuel qualité complet", Kind: "WorkSample", Date: "2021-05-01"}, scannedLetter(300), nil)
+		TitleFR: "Manuel qualité complet", Kind: "WorkSample", Date: "2021-05-01"}, scannedLetter(300), nil)
 	add(portfolio.Evidence{OriginalName: "notes.odt", MediaType: "application/vnd.oasis.opendocument.text",
-		Title: "Notes de stage", Kind: "Reflection", Date: "2023-04-01"}, []byte("PK\x03\x04 not really an odt"), nil)
+		TitleFR: "Notes de stage", Kind: "Reflection", Date: "2023-04-01"}, []byte("PK\x03\x04 not really an odt"), nil)
 }
 
 // scannedLetter is a PDF of pages with text and a photo, as a scanner makes.

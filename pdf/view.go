@@ -35,6 +35,9 @@ type view struct {
 // appendix page shows.
 type item struct {
 	Evidence
+	// Title is the learner's title in the output language(s), for one-line uses (index,
+	// appendix, claims, attachments); it stands in for the evidence's two titles.
+	Title    string
 	n        int    // 1-based, as printed: E1, E2…
 	fileName string // unique attachment name
 	attached bool   // within the attachment budget
@@ -83,17 +86,17 @@ func newView(doc Document, opts *Options, fs *fonts) *view {
 			}
 		}
 	}
-	v.numberEvidence(doc.Evidence, opts.attachmentBudget(), fs)
+	v.numberEvidence(doc.Evidence, opts.attachmentBudget(), fs, opts.tongues())
 	v.docID = documentID(v, opts.Language)
 	return v
 }
 
 // numberEvidence numbers the items, names their attachments uniquely and attaches, in order,
 // every file that still fits the budget.
-func (v *view) numberEvidence(list []Evidence, budget int64, fs *fonts) {
+func (v *view) numberEvidence(list []Evidence, budget int64, fs *fonts, tongues []Language) {
 	used := map[string]bool{strings.ToLower(ManifestName): true}
 	for i, e := range list {
-		it := &item{Evidence: e, n: i + 1}
+		it := &item{Evidence: e, n: i + 1, Title: titleIn(Text{EN: e.TitleEN, FR: e.TitleFR}, tongues)}
 		it.fileName = uniqueName(attachmentName(e.OriginalName, it.n, fs), used)
 		if size := it.size(); size > 0 && size <= budget {
 			it.attached = true
@@ -104,6 +107,25 @@ func (v *view) numberEvidence(list []Evidence, budget int64, fs *fonts) {
 			v.byID[e.ID] = it
 		}
 	}
+}
+
+// titleIn is a one-line title in the output languages: each one the learner wrote, joined
+// with " / " in a bilingual PDF (once when both are the same), else the language they wrote.
+func titleIn(t Text, tongues []Language) string {
+	var parts []string
+	for _, l := range tongues {
+		if s := in(t, l); s != "" && (len(parts) == 0 || parts[len(parts)-1] != s) {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) == 0 {
+		for _, l := range []Language{English, French} {
+			if s := in(t, l); s != "" {
+				return s
+			}
+		}
+	}
+	return strings.Join(parts, " / ")
 }
 
 // size is the original file's size in bytes.

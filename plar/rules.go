@@ -100,7 +100,7 @@ func valid(c Claim, f Facts) RuleResult {
 		}
 		n++
 		if strings.TrimSpace(l.Relevance) == "" {
-			r.Steps = append(r.Steps, step("StepExplainEvidence", "Title", e.Title))
+			r.Steps = append(r.Steps, step("StepExplainEvidence", "Title", e.AnyTitle()))
 		}
 	}
 	if n == 0 {
@@ -123,7 +123,7 @@ func current(c Claim, f Facts, linked []portfolio.Evidence) RuleResult {
 	dated := false
 	for _, e := range linked {
 		if e.Date == "" {
-			undated = append(undated, step("StepDateEvidence", "Title", e.Title))
+			undated = append(undated, step("StepDateEvidence", "Title", e.AnyTitle()))
 			continue
 		}
 		dated = true
@@ -171,10 +171,10 @@ func authentic(linked []portfolio.Evidence, f Facts) RuleResult {
 	r := RuleResult{Rule: RuleAuthentic, Steps: []Step{}}
 	for _, e := range linked {
 		if IsThirdParty(e) && strings.TrimSpace(e.VerifierName) == "" {
-			r.Steps = append(r.Steps, step("StepNameVerifier", "Title", e.Title))
+			r.Steps = append(r.Steps, step("StepNameVerifier", "Title", e.AnyTitle()))
 		}
 		if f.IntactFiles != nil && !f.IntactFiles[e.SHA256] {
-			r.Steps = append(r.Steps, step("StepFileChanged", "Title", e.Title))
+			r.Steps = append(r.Steps, step("StepFileChanged", "Title", e.AnyTitle()))
 		}
 	}
 	return r

@@ -16,10 +16,10 @@ func words(n int) string { return strings.TrimSpace(strings.Repeat("mot ", n)) }
 // and an old certificate; files intact unless told otherwise.
 func facts() Facts {
 	ev := map[int64]portfolio.Evidence{
-		1: {ID: 1, Title: "Letter", Kind: "LetterOfValidation", Date: "2025-06-01", VerifierName: "Elder Mary", SHA256: "a"},
-		2: {ID: 2, Title: "Sample", Kind: "WorkSample", Date: "2024-01-10", SHA256: "b"},
-		3: {ID: 3, Title: "Old cert", Kind: "Certificate", Date: "2015-03-03", VerifierName: "Red Cross", SHA256: "c"},
-		4: {ID: 4, Title: "Undated ref", Kind: "Reference", SHA256: "d"},
+		1: {ID: 1, TitleEN: "Letter", Kind: "LetterOfValidation", Date: "2025-06-01", VerifierName: "Elder Mary", SHA256: "a"},
+		2: {ID: 2, TitleEN: "Sample", Kind: "WorkSample", Date: "2024-01-10", SHA256: "b"},
+		3: {ID: 3, TitleEN: "Old cert", Kind: "Certificate", Date: "2015-03-03", VerifierName: "Red Cross", SHA256: "c"},
+		4: {ID: 4, TitleEN: "Undated ref", Kind: "Reference", SHA256: "d"},
 	}
 	return Facts{Now: today, CurrencyYears: 5, Evidence: ev, IntactFiles: map[string]bool{"a": true, "b": true, "c": true, "d": true}}
 }

@@ -56,7 +56,7 @@ func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 	}
 	titles := map[string]string{}
 	for _, e := range evidence {
-		titles[e.SHA256] = e.Title
+		titles[e.SHA256] = e.AnyTitle()
 	}
 	for sum, ok := range intact {
 		if !ok {

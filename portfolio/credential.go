@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"passerelle/fault"
+	"time"
 )
 
 // Credentials lists the learner's microcredentials, most recently issued first.
@@ -38,7 +39,7 @@ func (s *Store) Credential(ctx context.Context, id int64) (Credential, error) {
 
 // SaveCredential creates (ID 0) or updates a microcredential after validating every field.
 func (s *Store) SaveCredential(ctx context.Context, c Credential) (Credential, error) {
-	c, err := cleanCredential(c)
+	c, err := cleanCredential(c, s.now().Format(time.DateOnly))
 	if err != nil {
 		return Credential{}, err
 	}
@@ -102,7 +103,9 @@ func scanCredential(r scanner) (Credential, error) {
 	return c, nil
 }
 
-func cleanCredential(c Credential) (Credential, error) {
+// cleanCredential validates every field; today (YYYY-MM-DD, the store's clock) bounds the
+// issue date.
+func cleanCredential(c Credential, today string) (Credential, error) {
 	var err error
 	for _, f := range []struct {
 		field string
@@ -116,13 +119,18 @@ func cleanCredential(c Credential) (Credential, error) {
 		}
 	}
 	if c.TitleEN == "" && c.TitleFR == "" {
-		return c, fault.New(fault.Invalid, "titleEn", "ErrTitleRequired")
+		return c, fault.New(fault.Invalid, "titleEn", "ErrCredentialNameRequired")
 	}
 	if c.Issuer, err = required("issuer", c.Issuer, MaxShortText); err != nil {
 		return c, err
 	}
 	if c.IssuedOn, err = checkDate("issuedOn", c.IssuedOn, false); err != nil {
 		return c, err
+	}
+	// A credential not issued yet has not been earned: an assessor would read a future date
+	// on a PLAR submission as a typo or an overstatement, so it is refused with the reason.
+	if c.IssuedOn > today {
+		return c, fault.New(fault.Invalid, "issuedOn", "ErrIssuedInFuture", "Date", c.IssuedOn)
 	}
 	if c.ExpiresOn, err = checkDate("expiresOn", c.ExpiresOn, true); err != nil {
 		return c, err

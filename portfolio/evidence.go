@@ -116,11 +116,25 @@ func (s *Store) AddEvidence(ctx context.Context, p PreparedEvidence) (Evidence, 
 		return Evidence{}, errors.New("add evidence: file was not prepared")
 	}
 	e := Evidence{SHA256: p.sum, MediaType: p.info.MediaType, Size: p.sizeBytes, OriginalName: p.name,
-		Title: p.title, Kind: p.kind, HasPreview: p.preview != nil, AddedAt: s.stamp(),
+		Kind: p.kind, HasPreview: p.preview != nil, AddedAt: s.stamp(),
 		ExperienceIDs: []int64{}, CredentialIDs: []int64{}}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// The title made from the file name has no language of its own: it goes where the
+		// learner writes, French when their profile prefers French, else English (as the
+		// migration that split the title did with older evidence).
+		var lang string
+		if err := tx.QueryRowContext(ctx, `SELECT preferred_language FROM learner WHERE id = 1`).Scan(&lang); err != nil &&
+			!errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("read preferred language: %w", err)
+		}
+		if lang == French {
+			e.TitleFR = p.title
+		} else {
+			e.TitleEN = p.title
+		}
 		var existing string
-		err := tx.QueryRowContext(ctx, `SELECT title FROM evidence WHERE sha256 = ?`, p.sum).Scan(&existing)
+		err := tx.QueryRowContext(ctx, `SELECT CASE WHEN title_en != '' THEN title_en ELSE title_fr END
+			FROM evidence WHERE sha256 = ?`, p.sum).Scan(&existing)
 		if err == nil {
 			return fault.New(fault.Conflict, "", "ErrEvidenceDuplicate", "Name", p.name, "Title", existing)
 		}
@@ -138,8 +152,9 @@ func (s *Store) AddEvidence(ctx context.Context, p PreparedEvidence) (Evidence, 
 				return fmt.Errorf("store preview: %w", err)
 			}
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO evidence (sha256, media_type, original_name, title, kind,
-			added_at) VALUES (?, ?, ?, ?, ?, ?)`, e.SHA256, e.MediaType, e.OriginalName, e.Title, e.Kind, e.AddedAt)
+		res, err := tx.ExecContext(ctx, `INSERT INTO evidence (sha256, media_type, original_name, title_en,
+			title_fr, kind, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, e.SHA256, e.MediaType, e.OriginalName,
+			e.TitleEN, e.TitleFR, e.Kind, e.AddedAt)
 		if err != nil {
 			return fmt.Errorf("add evidence: %w", err)
 		}
@@ -218,8 +233,9 @@ func (s *Store) SaveEvidence(ctx context.Context, e Evidence) (Evidence, error) 
 		return Evidence{}, err
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE evidence SET title = ?, kind = ?, date = ?, verifier_name = ?,
-			verifier_role = ?, verifier_contact = ? WHERE id = ?`, e.Title, e.Kind, e.Date, e.VerifierName,
+		res, err := tx.ExecContext(ctx, `UPDATE evidence SET title_en = ?, title_fr = ?, kind = ?, date = ?,
+			verifier_name = ?, verifier_role = ?, verifier_contact = ? WHERE id = ?`, e.TitleEN, e.TitleFR, e.Kind,
+			e.Date, e.VerifierName,
 			e.VerifierRole, e.VerifierContact, e.ID)
 		if err != nil {
 			return fmt.Errorf("update evidence: %w", err)
@@ -310,14 +326,14 @@ func (s *Store) EvidencePrintCopy(ctx context.Context, id int64) ([]byte, error)
 	return data, classify(err)
 }
 
-const evidenceSelect = `SELECT e.id, e.sha256, e.media_type, b.size, e.original_name, e.title, e.kind,
+const evidenceSelect = `SELECT e.id, e.sha256, e.media_type, b.size, e.original_name, e.title_en, e.title_fr, e.kind,
 	e.date, e.verifier_name, e.verifier_role, e.verifier_contact, e.added_at,
 	EXISTS (SELECT 1 FROM preview p WHERE p.sha256 = e.sha256)
 	FROM evidence e JOIN blob b ON b.sha256 = e.sha256`
 
 func scanEvidence(r scanner) (Evidence, error) {
 	e := Evidence{ExperienceIDs: []int64{}, CredentialIDs: []int64{}}
-	err := r.Scan(&e.ID, &e.SHA256, &e.MediaType, &e.Size, &e.OriginalName, &e.Title, &e.Kind, &e.Date,
+	err := r.Scan(&e.ID, &e.SHA256, &e.MediaType, &e.Size, &e.OriginalName, &e.TitleEN, &e.TitleFR, &e.Kind, &e.Date,
 		&e.VerifierName, &e.VerifierRole, &e.VerifierContact, &e.AddedAt, &e.HasPreview)
 	if err != nil {
 		return Evidence{}, fmt.Errorf("read evidence: %w", err)
@@ -327,8 +343,14 @@ func scanEvidence(r scanner) (Evidence, error) {
 
 func cleanEvidence(e Evidence) (Evidence, error) {
 	var err error
-	if e.Title, err = required("title", e.Title, MaxShortText); err != nil {
+	if e.TitleEN, err = cleanText("titleEn", e.TitleEN, MaxShortText); err != nil {
 		return e, err
+	}
+	if e.TitleFR, err = cleanText("titleFr", e.TitleFR, MaxShortText); err != nil {
+		return e, err
+	}
+	if e.TitleEN == "" && e.TitleFR == "" {
+		return e, fault.New(fault.Invalid, "titleEn", "ErrEvidenceTitleRequired")
 	}
 	if e.Kind, err = checkOneOf("kind", e.Kind, EvidenceKinds()); err != nil {
 		return e, err

@@ -34,7 +34,7 @@ func TestEvidence_AddImageKeepsBytesHashAndPreview(t *testing.T) {
 	}
 	sum := sha256.Sum256(photo)
 	if e.SHA256 != hex.EncodeToString(sum[:]) || e.MediaType != "image/jpeg" || e.Size != int64(len(photo)) ||
-		!e.HasPreview || e.Title != "Certificat été" || e.Kind != "PhotoOfPractice" {
+		!e.HasPreview || e.TitleEN != "Certificat été" || e.TitleFR != "" || e.Kind != "PhotoOfPractice" {
 		t.Fatalf("evidence %+v", e)
 	}
 	back, err := st.EvidenceFile(ctx, e.ID)
@@ -68,7 +68,8 @@ func TestEvidence_LinksAndMetadata(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.Title = "Lettre d’attestation"
+	e.TitleEN = "Letter of validation"
+	e.TitleFR = "Lettre d’attestation"
 	e.Kind = "LetterOfValidation"
 	e.VerifierName = "Elder Mary Wapachee"
 	e.VerifierRole = "Elder, Cree Nation of Mistissini"
@@ -79,7 +80,8 @@ func TestEvidence_LinksAndMetadata(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(saved.ExperienceIDs) != 1 || saved.ExperienceIDs[0] != exp.ID || len(saved.CredentialIDs) != 1 ||
-		saved.VerifierRole != "Elder, Cree Nation of Mistissini" || saved.MediaType != "text/plain; charset=utf-8" {
+		saved.VerifierRole != "Elder, Cree Nation of Mistissini" || saved.MediaType != "text/plain; charset=utf-8" ||
+		saved.TitleEN != "Letter of validation" || saved.TitleFR != "Lettre d’attestation" {
 		t.Fatalf("saved %+v", saved)
 	}
 	if err := st.DeleteExperience(ctx, exp.ID); err != nil {
@@ -231,5 +233,43 @@ func TestEvidence_ContentDecidesOnlyWhenTheNameIsNotAPicture(t *testing.T) {
 				t.Fatalf("media type %q, want %q", e.MediaType, c.mediaType)
 			}
 		})
+	}
+}
+
+func TestEvidence_TitleInEitherLanguageAndNeverNone(t *testing.T) {
+	st := newStore(t)
+	ctx := context.Background()
+	e, err := addFile(t, st, "lettre.txt", []byte("Elle a animé l’atelier tous les samedis."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.TitleEN, e.TitleFR = "", "  Lettre de l’Aînée  "
+	saved, err := st.SaveEvidence(ctx, e)
+	if err != nil || saved.TitleEN != "" || saved.TitleFR != "Lettre de l’Aînée" {
+		t.Fatalf("French title only: %+v, %v", saved, err)
+	}
+	before := fileBytes(t, st.Path())
+	e.TitleEN, e.TitleFR = " ", ""
+	_, err = st.SaveEvidence(ctx, e)
+	if f, ok := fault.As(err); !ok || f.MessageID != "ErrEvidenceTitleRequired" || f.Field != "titleEn" {
+		t.Fatalf("no title in either language: want ErrEvidenceTitleRequired on titleEn, got %v", err)
+	}
+	if string(before) != string(fileBytes(t, st.Path())) {
+		t.Fatal("a refused save changed the file")
+	}
+}
+
+func TestEvidence_FileNameTitleGoesToTheLearnersLanguage(t *testing.T) {
+	st := newStore(t)
+	ctx := context.Background()
+	if _, err := st.SaveLearner(ctx, Learner{DisplayName: "Aminata", PreferredLanguage: French}); err != nil {
+		t.Fatal(err)
+	}
+	e, err := addFile(t, st, "attestation-bénévolat.txt", []byte("Bénévole depuis 2019."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.TitleFR != "attestation-bénévolat" || e.TitleEN != "" {
+		t.Fatalf("a learner who prefers French: titles %q / %q", e.TitleEN, e.TitleFR)
 	}
 }

@@ -124,7 +124,7 @@ func cleanExperience(e Experience) (Experience, error) {
 		}
 	}
 	if e.TitleEN == "" && e.TitleFR == "" {
-		return e, fault.New(fault.Invalid, "titleEn", "ErrTitleRequired")
+		return e, fault.New(fault.Invalid, "titleEn", "ErrExperienceTitleRequired")
 	}
 	if e.StartMonth, err = checkMonth("startMonth", e.StartMonth, false); err != nil {
 		return e, err

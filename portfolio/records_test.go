@@ -54,7 +54,19 @@ func TestValidation_RefusesBadInputAndKeepsNothing(t *testing.T) {
 			e.StartMonth = "2020-13"
 			_, err := s.SaveExperience(context.Background(), e)
 			return err
+		}, "startMonth", "ErrMonthDoesNotExist"},
+		{"month with a letter", func(s *Store) error {
+			e := okExp
+			e.StartMonth = "2020-1a"
+			_, err := s.SaveExperience(context.Background(), e)
+			return err
 		}, "startMonth", "ErrInvalidMonth"},
+		{"month zero at the end", func(s *Store) error {
+			e := okExp
+			e.EndMonth = "2021-00"
+			_, err := s.SaveExperience(context.Background(), e)
+			return err
+		}, "endMonth", "ErrMonthDoesNotExist"},
 		{"unknown kind", func(s *Store) error {
 			e := okExp
 			e.Kind = "Wizardry"
@@ -66,7 +78,17 @@ func TestValidation_RefusesBadInputAndKeepsNothing(t *testing.T) {
 			e.TitleEN = " "
 			_, err := s.SaveExperience(context.Background(), e)
 			return err
-		}, "titleEn", "ErrTitleRequired"},
+		}, "titleEn", "ErrExperienceTitleRequired"},
+		{"credential without a name in either language", func(s *Store) error {
+			_, err := s.SaveCredential(context.Background(), Credential{Issuer: "Croix-Rouge", IssuedOn: "2024-05-01"})
+			return err
+		}, "titleEn", "ErrCredentialNameRequired"},
+		{"credential issued tomorrow", func(s *Store) error {
+			// The store's clock says 2026-11-29.
+			_, err := s.SaveCredential(context.Background(), Credential{TitleFR: "Secourisme", Issuer: "Croix-Rouge",
+				IssuedOn: "2026-11-30"})
+			return err
+		}, "issuedOn", "ErrIssuedInFuture"},
 		{"negative hours", func(s *Store) error {
 			e := okExp
 			e.Hours = -1

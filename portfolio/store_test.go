@@ -189,3 +189,44 @@ func TestOpen_UpgradesEveryEarlierSchema(t *testing.T) {
 		t.Fatalf("new file at version %d, want %d", version, SchemaVersion())
 	}
 }
+
+// TestOpen_EvidenceTitleKeepsItsLanguage upgrades a version 4 file, whose evidence had one
+// title: it lands in French for a learner who prefers French, in English otherwise.
+func TestOpen_EvidenceTitleKeepsItsLanguage(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct{ preferred, en, fr string }{
+		{"fr", "", "Lettre de l’employeur"},
+		{"en", "Lettre de l’employeur", ""},
+		{"", "Lettre de l’employeur", ""},
+	} {
+		path := filepath.Join(t.TempDir(), "v4"+FileExtension)
+		st, err := openDB(ctx, path, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.migrateTo(ctx, 4); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{
+			`INSERT INTO meta (key, value) VALUES ('name', 'Old')`,
+			`UPDATE learner SET preferred_language = '` + c.preferred + `' WHERE id = 1`,
+			`INSERT INTO blob (sha256, size, data) VALUES ('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', 3, x'616263')`,
+			`INSERT INTO evidence (sha256, media_type, original_name, title, kind, added_at)
+				VALUES ('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', 'text/plain', 'lettre.txt', 'Lettre de l’employeur', 'LetterOfValidation', '2025-01-01')`,
+		} {
+			if _, err := st.db.ExecContext(ctx, q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+		st.Close()
+		st, err = Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := st.EvidenceList(ctx)
+		st.Close()
+		if err != nil || len(list) != 1 || list[0].TitleEN != c.en || list[0].TitleFR != c.fr {
+			t.Fatalf("preferred %q: evidence %+v, %v", c.preferred, list, err)
+		}
+	}
+}

@@ -71,7 +71,8 @@ type Evidence struct {
 	MediaType       string  `json:"mediaType"`
 	Size            int64   `json:"size"`
 	OriginalName    string  `json:"originalName"`
-	Title           string  `json:"title"`
+	TitleEN         string  `json:"titleEn"`
+	TitleFR         string  `json:"titleFr"`
 	Kind            string  `json:"kind"`
 	Date            string  `json:"date"`
 	VerifierName    string  `json:"verifierName"`
@@ -81,6 +82,15 @@ type Evidence struct {
 	AddedAt         string  `json:"addedAt"`
 	ExperienceIDs   []int64 `json:"experienceIds"`
 	CredentialIDs   []int64 `json:"credentialIds"`
+}
+
+// AnyTitle is the evidence's title for a message that names it: English when there is one,
+// else French (as plar names experiences and microcredentials in its matches).
+func (e Evidence) AnyTitle() string {
+	if e.TitleEN != "" {
+		return e.TitleEN
+	}
+	return e.TitleFR
 }
 
 // SupportNote records a wraparound support; it stays private unless the learner shares it.

@@ -86,6 +86,11 @@ func checkMonth(field, s string, optional bool) (string, error) {
 		return "", fault.New(fault.Invalid, field, "ErrRequired")
 	}
 	t, err := time.Parse("2006-01", s)
+	if err != nil && wellFormed(s, "2006-01") {
+		// Written right but no such month (2018-13): asking for YYYY-MM again would send the
+		// learner looking for a mistake in the form rather than in the number.
+		return "", fault.New(fault.Invalid, field, "ErrMonthDoesNotExist", "Month", s)
+	}
 	if err != nil || t.Year() < 1900 || t.Year() > 2200 {
 		return "", fault.New(fault.Invalid, field, "ErrInvalidMonth")
 	}
@@ -102,7 +107,7 @@ func checkDate(field, s string, optional bool) (string, error) {
 		return "", fault.New(fault.Invalid, field, "ErrRequired")
 	}
 	t, err := time.Parse(time.DateOnly, s)
-	if err != nil && wellFormedDate(s) {
+	if err != nil && wellFormed(s, time.DateOnly) {
 		// Written right but not on any calendar (2026-02-31): asking for the format again
 		// would send the learner looking for a mistake they did not make.
 		return "", fault.New(fault.Invalid, field, "ErrDateDoesNotExist", "Date", s)
@@ -113,13 +118,14 @@ func checkDate(field, s string, optional bool) (string, error) {
 	return s, nil
 }
 
-// wellFormedDate tells whether s has the shape YYYY-MM-DD, all digits, whatever the numbers.
-func wellFormedDate(s string) bool {
-	if len(s) != len(time.DateOnly) {
+// wellFormed tells whether s has the shape of layout (YYYY-MM-DD or YYYY-MM): digits where
+// the layout has digits, hyphens where it has hyphens, whatever the numbers.
+func wellFormed(s, layout string) bool {
+	if len(s) != len(layout) {
 		return false
 	}
 	for i, r := range s {
-		if i == 4 || i == 7 {
+		if layout[i] == '-' {
 			if r != '-' {
 				return false
 			}

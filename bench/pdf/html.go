@@ -124,19 +124,19 @@ func evidenceHTML(b *strings.Builder, doc pdf.Document, both func(string) string
 	fmt.Fprintf(b, "<h1>%s</h1><table><thead><tr><th>%s<th>%s<th>%s<th>%s<th>%s</tr></thead>", both("PdfEvidenceIndex"),
 		both("PdfColNumber"), both("PdfColTitle"), both("PdfDate"), both("PdfVerifier"), both("PdfSha256"))
 	for i, ev := range doc.Evidence {
-		fmt.Fprintf(b, "<tr><td>E%d<td>%s<br>%s<td>%s<td>%s<td>%s</tr>", i+1, html.EscapeString(ev.Title),
+		fmt.Fprintf(b, "<tr><td>E%d<td>%s<br>%s<td>%s<td>%s<td>%s</tr>", i+1, html.EscapeString(ev.AnyTitle()),
 			html.EscapeString(ev.OriginalName), ev.Date, html.EscapeString(ev.VerifierName), ev.SHA256)
 	}
 	fmt.Fprintf(b, "</table><h1>%s</h1>", both("PdfEvidenceAppendix"))
 	for i, ev := range doc.Evidence {
-		fmt.Fprintf(b, "<h2>E%d — %s</h2>", i+1, html.EscapeString(ev.Title))
+		fmt.Fprintf(b, "<h2>E%d — %s</h2>", i+1, html.EscapeString(ev.AnyTitle()))
 		field("PdfDate", ev.Date)
 		field("PdfVerifier", ev.VerifierName)
 		field("PdfSha256", ev.SHA256)
 		if len(ev.Display) > 0 {
 			name := fmt.Sprintf("img/%03d.jpg", i+1)
 			if os.WriteFile(filepath.Join(dir, name), ev.Display, 0o644) == nil {
-				fmt.Fprintf(b, `<img src="%s" alt="%s">`, name, html.EscapeString(ev.Title))
+				fmt.Fprintf(b, `<img src="%s" alt="%s">`, name, html.EscapeString(ev.AnyTitle()))
 			}
 		}
 	}

@@ -122,7 +122,7 @@ test('a learner builds a portfolio in English and French and finds it again afte
     assert.equal(await focused().then((f) => f.id), 'experience-form-heading', 'focus on the form just opened');
     // Saving an empty form: focus on the field at fault, in view with its label above it.
     await button(t('ExperienceFormSave')).click();
-    await page.locator('#experience-error').getByText(t('ErrTitleRequired')).waitFor();
+    await page.locator('#experience-error').getByText(t('ErrExperienceTitleRequired')).waitFor();
     const atFault = await focused();
     assert.equal(atFault.id, 'experience-titleEn', 'focus on the field at fault');
     assert.ok(atFault.labelTop >= 0 && atFault.bottom <= atFault.height, `the field and its label are in view: ${JSON.stringify(atFault)}`);

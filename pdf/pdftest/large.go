@@ -80,7 +80,7 @@ func Large(s Spec) pdf.Document {
 		sum := sha256.Sum256(original)
 		doc.Evidence = append(doc.Evidence, pdf.Evidence{Evidence: portfolio.Evidence{ID: int64(i + 1),
 			SHA256: hex.EncodeToString(sum[:]), MediaType: "image/jpeg", Size: int64(len(original)),
-			OriginalName: fmt.Sprintf("photo-%03d.jpg", i+1), Title: fmt.Sprintf("Photo de chantier %d", i+1),
+			OriginalName: fmt.Sprintf("photo-%03d.jpg", i+1), TitleFR: fmt.Sprintf("Photo de chantier %d", i+1),
 			Kind: "PhotoOfPractice", Date: fmt.Sprintf("20%02d-%02d-10", 15+i%10, i%12+1), VerifierName: "Marie Sutherland",
 			VerifierRole: "Superviseure", AddedAt: "2025-01-01T00:00:00Z", HasPreview: true}, Data: original, Display: display})
 	}

@@ -59,6 +59,21 @@ describe('focusInView', () => {
     expect(el.scrollIntoView).not.toHaveBeenCalled();
   });
 
+  it('takes the page back to its very top for a screen heading left a few pixels scrolled', () => {
+    // A longer screen before this one left the page 13 px down: the h1 shows, the header's
+    // focus ring does not.
+    vi.stubGlobal('window', { innerHeight: 800, scrollY: 13, scrollTo });
+    const el = element('H1', 67);
+    focus(el);
+    expect(scrollTo).toHaveBeenCalledWith({ top: 0 });
+  });
+
+  it('does not scroll a page already at its top', () => {
+    vi.stubGlobal('window', { innerHeight: 800, scrollY: 0, scrollTo });
+    focus(element('H1', 80));
+    expect(scrollTo).not.toHaveBeenCalled();
+  });
+
   it('leaves a visible heading where it is', () => {
     const el = element('H2', 20);
     focus(el);

@@ -26,11 +26,18 @@ function inView(el: HTMLElement, heading: boolean): boolean {
 export function focusInView(el: HTMLElement): void {
   const heading = HEADING.test(el.tagName);
   el.focus({ preventScroll: true });
+  if (typeof window === 'undefined' || typeof el.getBoundingClientRect !== 'function') return;
+  // A heading near the top of the page goes with the page's top, even when it is already in
+  // view: a page left scrolled by a few pixels (a longer screen before it) clips the header
+  // and the focus ring of its controls.
+  const nearTop = heading && el.getBoundingClientRect().top + window.scrollY < window.innerHeight / 2;
+  if (nearTop) {
+    if (window.scrollY !== 0) window.scrollTo({ top: 0 });
+    return;
+  }
   if (inView(el, heading) || typeof el.scrollIntoView !== 'function') return;
   if (!heading) {
     el.scrollIntoView({ block: 'center', inline: 'nearest' });
-  } else if (el.getBoundingClientRect().top + window.scrollY < window.innerHeight / 2) {
-    window.scrollTo({ top: 0 });
   } else {
     el.scrollIntoView({ block: 'start', inline: 'nearest' });
   }

@@ -3,7 +3,10 @@ import { addTags, expired, formatMonth, pickText, shortHash, sizeParts, splitTag
 
 describe('format', () => {
   it('splits and merges tags without duplicates', () => {
-    expect(splitTags(' welding, first aid,, ;safety ')).toEqual(['welding', 'first aid', 'safety']);
+    expect(splitTags(' welding\nfirst aid\n\nsafety ')).toEqual(['welding', 'first aid', 'safety']);
+    // A comma or semicolon is part of a skill, never a break between two.
+    expect(splitTags(' Cooking, baking and pastry ')).toEqual(['Cooking, baking and pastry']);
+    expect(splitTags('Soins; premiers secours')).toEqual(['Soins; premiers secours']);
     expect(addTags(['Welding'], ['welding', 'Inuktitut'])).toEqual(['Welding', 'Inuktitut']);
   });
 

@@ -63,10 +63,13 @@ export function shortHash(sha256: string): string {
   return (sha256 ?? '').slice(0, 12);
 }
 
-/** splitTags turns "a, b,,c " into ["a", "b", "c"]. */
+/**
+ * splitTags turns what was typed or pasted into entries, one per line. Commas and semicolons
+ * stay inside an entry: "Cooking, baking and pastry" is one skill, not two.
+ */
 export function splitTags(text: string): string[] {
   return text
-    .split(/[,;\n]/)
+    .split(/\r?\n/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }

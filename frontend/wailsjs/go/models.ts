@@ -576,7 +576,8 @@ export namespace portfolio {
 	    mediaType: string;
 	    size: number;
 	    originalName: string;
-	    title: string;
+	    titleEn: string;
+	    titleFr: string;
 	    kind: string;
 	    date: string;
 	    verifierName: string;
@@ -598,7 +599,8 @@ export namespace portfolio {
 	        this.mediaType = source["mediaType"];
 	        this.size = source["size"];
 	        this.originalName = source["originalName"];
-	        this.title = source["title"];
+	        this.titleEn = source["titleEn"];
+	        this.titleFr = source["titleFr"];
 	        this.kind = source["kind"];
 	        this.date = source["date"];
 	        this.verifierName = source["verifierName"];

@@ -1,6 +1,7 @@
 // Which screen of an open portfolio is showing.
 import { tick } from 'svelte';
 import { focusMainHeading } from '../actions';
+import { unsaved } from './unsaved.svelte';
 
 /**
  * SCREENS are the screens of an open portfolio, in nav order. The guide is the home: it comes
@@ -36,11 +37,16 @@ class Nav {
     this.current = screen;
   }
 
-  /** open shows a screen and, as a new page is to a screen reader, puts focus on its heading. */
-  async open(screen: Screen): Promise<void> {
+  /**
+   * open shows a screen and, as a new page is to a screen reader, puts focus on its heading.
+   * A form with unsaved changes asks first; it tells whether the screen changed.
+   */
+  async open(screen: Screen): Promise<boolean> {
+    if (screen !== this.current && !(await unsaved.leave('screen'))) return false;
     this.go(screen);
     await tick();
     focusMainHeading();
+    return true;
   }
 }
 
