@@ -15,9 +15,6 @@ import (
 // Targets serves the targets screen: what the learner seeks credit for, and its outcomes.
 type Targets struct{ s *Session }
 
-// Methods lists the assessment methods an institution may offer.
-func (x *Targets) Methods() []string { return plar.Methods() }
-
 // List returns every target with its outcomes.
 func (x *Targets) List() ([]plar.Target, error) {
 	return withPlar(x.s, func(ctx context.Context, ps *plar.Store) ([]plar.Target, error) { return ps.Targets(ctx) })

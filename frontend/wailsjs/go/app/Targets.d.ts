@@ -12,8 +12,6 @@ export function ImportOutcomesWithDialog(arg1:number):Promise<Array<plar.Outcome
 
 export function List():Promise<Array<plar.Target>>;
 
-export function Methods():Promise<Array<string>>;
-
 export function Save(arg1:plar.Target):Promise<plar.Target>;
 
 export function SaveOutcome(arg1:plar.Outcome):Promise<plar.Outcome>;

@@ -22,10 +22,6 @@ export function List() {
   return window['go']['app']['Targets']['List']();
 }
 
-export function Methods() {
-  return window['go']['app']['Targets']['Methods']();
-}
-
 export function Save(arg1) {
   return window['go']['app']['Targets']['Save'](arg1);
 }
