@@ -1,6 +1,6 @@
 // Claims: the learner's self-assessment on each outcome of a target, with narrative and links.
-import { List, Save, Withdraw } from '../../../wailsjs/go/app/Claims';
-import { plar } from '../../../wailsjs/go/models';
+import { List, Save, Withdraw } from 'wailsjs/go/app/Claims';
+import { plar } from 'wailsjs/go/models';
 import { toAppError } from '../errors';
 import { registerResettable, type Resettable } from './list.svelte';
 

@@ -12,9 +12,9 @@ import {
   SetInactivityMinutes,
   SetPassphrase,
   Unlock,
-} from '../../../wailsjs/go/app/Data';
-import type { portfolio } from '../../../wailsjs/go/models';
-import { EventsOn } from '../../../wailsjs/runtime/runtime';
+} from 'wailsjs/go/app/Data';
+import type { portfolio } from 'wailsjs/go/models';
+import { EventsOn } from 'wailsjs/runtime/runtime';
 import { toAppError, type AppError } from '../errors';
 import { registerResettable, type Resettable } from './list.svelte';
 import { session } from './session.svelte';

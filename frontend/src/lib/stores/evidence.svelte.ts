@@ -7,8 +7,8 @@ import {
   List,
   Preview,
   Save,
-} from '../../../wailsjs/go/app/Evidence';
-import { portfolio } from '../../../wailsjs/go/models';
+} from 'wailsjs/go/app/Evidence';
+import { portfolio } from 'wailsjs/go/models';
 import { toAppError, type AppError } from '../errors';
 import { ListStore } from './list.svelte';
 

@@ -1,6 +1,6 @@
 // Experiences: paid work, volunteering, caregiving, community and land-based roles…
-import { Delete, List, Save } from '../../../wailsjs/go/app/Experiences';
-import { portfolio } from '../../../wailsjs/go/models';
+import { Delete, List, Save } from 'wailsjs/go/app/Experiences';
+import { portfolio } from 'wailsjs/go/models';
 import { ListStore } from './list.svelte';
 
 /** EXPERIENCE_KINDS are the kinds Go accepts, in the order the form offers them. */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../../wailsjs/go/app/Experiences', () => ({
+vi.mock('wailsjs/go/app/Experiences', () => ({
   List: vi.fn(async () => [
     { id: 7, kind: 'LandBased', titleEn: 'Trapline guide', titleFr: '', skills: null },
   ]),
@@ -9,7 +9,7 @@ vi.mock('../../../wailsjs/go/app/Experiences', () => ({
 }));
 
 const { blankExperience, experiences, EXPERIENCE_KINDS } = await import('./experiences.svelte');
-const bindings = await import('../../../wailsjs/go/app/Experiences');
+const bindings = await import('wailsjs/go/app/Experiences');
 
 describe('experiences store', () => {
   it('lists experiences through the bindings', async () => {

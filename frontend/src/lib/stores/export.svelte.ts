@@ -1,7 +1,7 @@
 // The PDF portfolio an institution receives: what goes in it, and the export itself.
-import { SharedNotes, ShowInFolder, WithDialog } from '../../../wailsjs/go/app/Export';
-import { app, type plar, type portfolio } from '../../../wailsjs/go/models';
-import { EventsOn } from '../../../wailsjs/runtime/runtime';
+import { SharedNotes, ShowInFolder, WithDialog } from 'wailsjs/go/app/Export';
+import { app, type plar, type portfolio } from 'wailsjs/go/models';
+import { EventsOn } from 'wailsjs/runtime/runtime';
 import { toAppError } from '../errors';
 import { registerResettable, type Resettable } from './list.svelte';
 import { TARGET_LANGUAGES } from './targets.svelte';

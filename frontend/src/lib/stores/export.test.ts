@@ -14,7 +14,7 @@ const written = {
   notReproduced: ['Photo floue'],
 };
 
-vi.mock('../../../wailsjs/go/app/Export', () => ({
+vi.mock('wailsjs/go/app/Export', () => ({
   Languages: vi.fn(async () => ['en', 'fr', 'bilingual']),
   SharedNotes: vi.fn(async () => [
     { id: 3, category: 'Coaching', date: '2024-11-20', provider: '', text: 'Plan de reconnaissance', followUp: '', shareWithCoach: true },
@@ -24,7 +24,7 @@ vi.mock('../../../wailsjs/go/app/Export', () => ({
   ShowInFolder: vi.fn(async () => {}),
 }));
 
-vi.mock('../../../wailsjs/runtime/runtime', () => ({
+vi.mock('wailsjs/runtime/runtime', () => ({
   EventsOn: vi.fn((name: string, cb: Listener) => {
     listeners.set(name, cb);
     return () => listeners.delete(name);
@@ -32,7 +32,7 @@ vi.mock('../../../wailsjs/runtime/runtime', () => ({
 }));
 
 const { defaultLanguage, exportPdf, EXPORT_PROGRESS_EVENT, firstWords } = await import('./export.svelte');
-const bindings = await import('../../../wailsjs/go/app/Export');
+const bindings = await import('wailsjs/go/app/Export');
 const { resetAreaStores } = await import('./list.svelte');
 const { SCREENS } = await import('./nav.svelte');
 const { GUIDE_STEP_SCREENS } = await import('./readiness.svelte');

@@ -1,6 +1,6 @@
 // The learner's profile, with the private self-identification.
-import { Get, Save } from '../../../wailsjs/go/app/Profile';
-import { portfolio } from '../../../wailsjs/go/models';
+import { Get, Save } from 'wailsjs/go/app/Profile';
+import { portfolio } from 'wailsjs/go/models';
 import { toAppError } from '../errors';
 import { data } from './data.svelte';
 import type { Resettable } from './list.svelte';

@@ -1,6 +1,6 @@
 // Readiness and the guide: both computed by Go from the data on every call, never stored.
-import { ForTarget, Guide } from '../../../wailsjs/go/app/Readiness';
-import type { plar } from '../../../wailsjs/go/models';
+import { ForTarget, Guide } from 'wailsjs/go/app/Readiness';
+import type { plar } from 'wailsjs/go/models';
 import { toAppError } from '../errors';
 import type { MessageArgs } from '../i18n/translate';
 import { registerResettable, type Resettable } from './list.svelte';

@@ -27,7 +27,7 @@ const report = {
   toDo: null,
 };
 
-vi.mock('../../../wailsjs/go/app/Readiness', () => ({
+vi.mock('wailsjs/go/app/Readiness', () => ({
   ForTarget: vi.fn(async (id: number) => {
     if (id === 99) throw { code: 'not_found', message: 'This target no longer exists.', field: '' };
     return structuredClone(report);
@@ -41,7 +41,7 @@ vi.mock('../../../wailsjs/go/app/Readiness', () => ({
 
 const { GUIDE_STEP_SCREENS, guideDone, readiness, rulesMet, stepArgs } = await import('./readiness.svelte');
 const { SCREENS } = await import('./nav.svelte');
-const bindings = await import('../../../wailsjs/go/app/Readiness');
+const bindings = await import('wailsjs/go/app/Readiness');
 const { resetAreaStores } = await import('./list.svelte');
 
 describe('readiness store', () => {

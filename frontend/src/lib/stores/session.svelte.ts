@@ -6,9 +6,9 @@ import {
   OpenWithDialog,
   Rename,
   State,
-} from '../../../wailsjs/go/app/Session';
-import { SetLanguage } from '../../../wailsjs/go/app/Settings';
-import type { app } from '../../../wailsjs/go/models';
+} from 'wailsjs/go/app/Session';
+import { SetLanguage } from 'wailsjs/go/app/Settings';
+import type { app } from 'wailsjs/go/models';
 import { toAppError } from '../errors';
 import { i18n } from '../i18n/i18n.svelte';
 import { resetAreaStores } from './list.svelte';

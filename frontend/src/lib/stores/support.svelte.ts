@@ -1,6 +1,6 @@
 // Private support notes: coaching, childcare, transport… They stay on this computer.
-import { Delete, List, Save } from '../../../wailsjs/go/app/Support';
-import { portfolio } from '../../../wailsjs/go/models';
+import { Delete, List, Save } from 'wailsjs/go/app/Support';
+import { portfolio } from 'wailsjs/go/models';
 import { data } from './data.svelte';
 import { ListStore } from './list.svelte';
 

@@ -7,8 +7,8 @@ import {
   List,
   Save,
   SaveOutcome,
-} from '../../../wailsjs/go/app/Targets';
-import { plar } from '../../../wailsjs/go/models';
+} from 'wailsjs/go/app/Targets';
+import { plar } from 'wailsjs/go/models';
 import { toAppError } from '../errors';
 import { readAsBase64 } from './evidence.svelte';
 import { ListStore } from './list.svelte';

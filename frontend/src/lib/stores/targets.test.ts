@@ -6,7 +6,7 @@ let rows = [
   { id: 2, name: 'MLT 102', language: 'en', currencyYears: 5, methods: [], outcomes: [] },
 ];
 
-vi.mock('../../../wailsjs/go/app/Targets', () => ({
+vi.mock('wailsjs/go/app/Targets', () => ({
   List: vi.fn(async () => rows.map((r) => ({ ...r }))),
   Save: vi.fn(async (t: { id: number }) => {
     const saved = { ...t, id: t.id || 3 };
@@ -46,7 +46,7 @@ vi.stubGlobal('FileReader', NodeFileReader);
 const { targets, blankTarget, inLanguage, outcomeText, MAX_IMPORT_BYTES, PLAR_METHODS } = await import(
   './targets.svelte'
 );
-const bindings = await import('../../../wailsjs/go/app/Targets');
+const bindings = await import('wailsjs/go/app/Targets');
 const { resetAreaStores } = await import('./list.svelte');
 
 /** A Blob FileReader can read in node. */
