@@ -4,11 +4,8 @@ import { plar } from 'wailsjs/go/models';
 import { toAppError } from '../errors';
 import { registerResettable, type Resettable } from './list.svelte';
 
-/** MIN_NARRATIVE_WORDS is Go's plar.MinNarrativeWords: the shortest narrative an assessor can judge. */
-export const MIN_NARRATIVE_WORDS = 75;
-
-/** RATING_LEVELS are the five levels of the self-rating scale, lowest first. */
-export const RATING_LEVELS = [1, 2, 3, 4, 5] as const;
+/** Go's shortest narrative an assessor can judge (plar.MinNarrativeWords) and the self-rating scale. */
+export { MIN_NARRATIVE_WORDS, RATING_LEVELS } from 'wailsjs/values';
 
 // Go's strings.Fields splits on unicode.IsSpace: ASCII spaces, NEL, NBSP and the Z spaces.
 const spaces = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;

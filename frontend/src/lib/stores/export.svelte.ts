@@ -2,18 +2,12 @@
 import { SharedNotes, ShowInFolder, WithDialog } from 'wailsjs/go/app/Export';
 import { app, type plar, type portfolio } from 'wailsjs/go/models';
 import { EventsOn } from 'wailsjs/runtime/runtime';
+import { EVENT_EXPORT_PROGRESS, EXPORT_LANGUAGES, type ExportLanguage } from 'wailsjs/values';
 import { toAppError } from '../errors';
 import { registerResettable, type Resettable } from './list.svelte';
-import { TARGET_LANGUAGES } from './targets.svelte';
 
-/** EXPORT_LANGUAGES are the languages of the PDF (Go's Export.Languages), in the order offered. */
-export const EXPORT_LANGUAGES = TARGET_LANGUAGES;
-
-/** ExportLanguage is one language of the PDF; bilingual puts both on every page. */
-export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
-
-/** EXPORT_PROGRESS_EVENT is the event Go sends with {done, total} while it makes the PDF. */
-export const EXPORT_PROGRESS_EVENT = 'export:progress';
+/** The languages of the PDF (pdf.Languages), and the event Go sends while it makes one. */
+export { EVENT_EXPORT_PROGRESS, EXPORT_LANGUAGES, type ExportLanguage } from 'wailsjs/values';
 
 /** PREVIEW_WORDS is how many words of a shared note the export screen shows. */
 export const PREVIEW_WORDS = 12;
@@ -32,7 +26,7 @@ export function isExportLanguage(value: unknown): value is ExportLanguage {
 /** defaultLanguage is the target's language of submission when there is one, else bilingual. */
 export function defaultLanguage(target: plar.Target | null | undefined): ExportLanguage {
   const lang = target?.language;
-  return isExportLanguage(lang) ? lang : 'bilingual';
+  return isExportLanguage(lang) ? lang : ('bilingual' satisfies ExportLanguage);
 }
 
 /** firstWords is the start of a text, at most n words, with "…" when there is more. */
@@ -120,7 +114,7 @@ class ExportStore implements Resettable {
 
   #listen(): () => void {
     try {
-      return EventsOn(EXPORT_PROGRESS_EVENT, (p: ExportProgress) => {
+      return EventsOn(EVENT_EXPORT_PROGRESS, (p: ExportProgress) => {
         if (!this.working || !p || typeof p.done !== 'number' || typeof p.total !== 'number') return;
         // Reports can arrive out of order (the dev server sends each on its own goroutine):
         // the bar only moves forward.

@@ -31,13 +31,13 @@ vi.mock('wailsjs/runtime/runtime', () => ({
   }),
 }));
 
-const { defaultLanguage, exportPdf, EXPORT_PROGRESS_EVENT, firstWords } = await import('./export.svelte');
+const { defaultLanguage, exportPdf, EVENT_EXPORT_PROGRESS, firstWords } = await import('./export.svelte');
 const bindings = await import('wailsjs/go/app/Export');
 const { resetAreaStores } = await import('./list.svelte');
 const { SCREENS } = await import('./nav.svelte');
 const { GUIDE_STEP_SCREENS } = await import('./readiness.svelte');
 
-const emit = (done: number, total: number) => listeners.get(EXPORT_PROGRESS_EVENT)?.({ done, total });
+const emit = (done: number, total: number) => listeners.get(EVENT_EXPORT_PROGRESS)?.({ done, total });
 
 describe('export store', () => {
   beforeEach(() => {
@@ -71,7 +71,7 @@ describe('export store', () => {
     expect(exportPdf.result?.notReproduced).toEqual(['Photo floue']);
     expect(exportPdf.working).toBe(false);
     expect(exportPdf.progress).toBeNull();
-    expect(listeners.has(EXPORT_PROGRESS_EVENT)).toBe(false); // no listener left behind
+    expect(listeners.has(EVENT_EXPORT_PROGRESS)).toBe(false); // no listener left behind
   });
 
   it('treats a cancelled save dialog as nothing written', async () => {

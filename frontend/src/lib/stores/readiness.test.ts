@@ -39,6 +39,7 @@ vi.mock('wailsjs/go/app/Readiness', () => ({
   ]),
 }));
 
+const { GUIDE_STEPS } = await import('wailsjs/values');
 const { GUIDE_STEP_SCREENS, guideDone, readiness, rulesMet, stepArgs } = await import('./readiness.svelte');
 const { SCREENS } = await import('./nav.svelte');
 const bindings = await import('wailsjs/go/app/Readiness');
@@ -73,9 +74,9 @@ describe('readiness store', () => {
 });
 
 describe('guide and steps', () => {
-  it('sends each of the eight steps to a screen that exists', () => {
-    const steps = ['Profile', 'Experiences', 'Target', 'SelfAssessment', 'Evidence', 'Narratives', 'Review', 'Export'];
-    for (const id of steps) expect(SCREENS).toContain(GUIDE_STEP_SCREENS[id]);
+  it('sends each step Go knows (plar.GuideSteps) to a screen that exists', () => {
+    expect(GUIDE_STEPS).toHaveLength(8);
+    for (const id of GUIDE_STEPS) expect(SCREENS).toContain(GUIDE_STEP_SCREENS[id]);
   });
 
   it('keeps numbers as numbers in step arguments, for the plural and number format', () => {

@@ -9,21 +9,16 @@ import {
   SaveOutcome,
 } from 'wailsjs/go/app/Targets';
 import { plar } from 'wailsjs/go/models';
+import { DEFAULT_CURRENCY_YEARS, MAX_IMPORT_BYTES, type TargetLanguage } from 'wailsjs/values';
 import { toAppError } from '../errors';
 import { readAsBase64 } from './evidence.svelte';
 import { ListStore } from './list.svelte';
 
-/** PLAR_METHODS are the assessment methods Go accepts, in the order the form offers them. */
-export const PLAR_METHODS = ['Portfolio', 'ChallengeExam', 'Interview', 'Demonstration'] as const;
-
-/** TARGET_LANGUAGES are the languages a submission can be made in. */
-export const TARGET_LANGUAGES = ['en', 'fr', 'bilingual'] as const;
-
-/** DEFAULT_CURRENCY_YEARS is how recent evidence must be unless the target says otherwise. */
-export const DEFAULT_CURRENCY_YEARS = 5;
-
-/** MAX_IMPORT_BYTES is Go's limit for an outcomes file (2 MB); bigger files are refused unread. */
-export const MAX_IMPORT_BYTES = 2 << 20;
+/**
+ * Go's lists and limits for targets: the assessment methods and languages of submission the
+ * form offers, the default currency, and the largest outcomes file (refused here unread).
+ */
+export { DEFAULT_CURRENCY_YEARS, MAX_IMPORT_BYTES, PLAR_METHODS, TARGET_LANGUAGES } from 'wailsjs/values';
 
 /** MAX_IMPORT_KB is that limit as the KB figure Go's message ErrImportTooLarge shows. */
 export const MAX_IMPORT_KB = MAX_IMPORT_BYTES >> 10;
@@ -160,7 +155,7 @@ export function blankTarget(): plar.Target {
     program: '',
     courseCode: '',
     courseTitle: '',
-    language: 'en',
+    language: 'en' satisfies TargetLanguage,
     currencyYears: DEFAULT_CURRENCY_YEARS,
     methods: [],
     methodsNotes: '',

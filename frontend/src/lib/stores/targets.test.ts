@@ -43,7 +43,7 @@ class NodeFileReader {
 }
 vi.stubGlobal('FileReader', NodeFileReader);
 
-const { targets, blankTarget, inLanguage, outcomeText, MAX_IMPORT_BYTES, PLAR_METHODS } = await import(
+const { targets, blankTarget, inLanguage, outcomeText, MAX_IMPORT_BYTES, PLAR_METHODS, TARGET_LANGUAGES } = await import(
   './targets.svelte'
 );
 const bindings = await import('wailsjs/go/app/Targets');
@@ -117,8 +117,11 @@ describe('targets store', () => {
     expect(targets.items).toEqual([]);
   });
 
-  it('offers every method Go knows', () => {
-    expect([...PLAR_METHODS]).toEqual(['Portfolio', 'ChallengeExam', 'Interview', 'Demonstration']);
+  it('offers the methods and languages Go knows, not a copy of them', async () => {
+    const go = await import('wailsjs/values');
+    expect(PLAR_METHODS).toBe(go.PLAR_METHODS);
+    expect(TARGET_LANGUAGES).toBe(go.TARGET_LANGUAGES);
+    expect(blankTarget().language).toBe(go.TARGET_LANGUAGES[0]);
   });
 });
 
