@@ -1,7 +1,7 @@
 // Claims: the learner's self-assessment on each outcome of a target, with narrative and links.
 import { List, Save, Withdraw } from 'wailsjs/go/app/Claims';
 import { plar } from 'wailsjs/go/models';
-import { toAppError } from '../errors';
+import { call } from '../errors';
 import { registerResettable, type Resettable } from './list.svelte';
 
 /** Go's shortest narrative an assessor can judge (plar.MinNarrativeWords) and the self-rating scale. */
@@ -62,12 +62,7 @@ class ClaimsStore implements Resettable {
 
   /** load fetches the claims on a target's outcomes, in the outcomes' order. */
   async load(targetId: number): Promise<void> {
-    let list: plar.Claim[];
-    try {
-      list = (await List(targetId)) ?? [];
-    } catch (e) {
-      throw toAppError(e);
-    }
+    const list = (await call(() => List(targetId))) ?? [];
     this.targetId = targetId;
     this.items = list.map(withLists);
     this.loaded = true;
@@ -80,12 +75,7 @@ class ClaimsStore implements Resettable {
 
   /** save claims an outcome or updates its claim, and keeps what Go stored. */
   async save(claim: ClaimDraft): Promise<plar.Claim> {
-    let saved: plar.Claim;
-    try {
-      saved = withLists(await Save(plar.Claim.createFrom(claim)));
-    } catch (e) {
-      throw toAppError(e);
-    }
+    const saved = withLists(await call(() => Save(plar.Claim.createFrom(claim))));
     const others = this.items.filter((c) => c.outcomeId !== saved.outcomeId);
     this.items = [...others, saved];
     return saved;
@@ -93,11 +83,7 @@ class ClaimsStore implements Resettable {
 
   /** withdraw removes the claim on an outcome; the outcome stays, unclaimed. */
   async withdraw(outcomeId: number): Promise<void> {
-    try {
-      await Withdraw(outcomeId);
-    } catch (e) {
-      throw toAppError(e);
-    }
+    await call(() => Withdraw(outcomeId));
     this.items = this.items.filter((c) => c.outcomeId !== outcomeId);
   }
 

@@ -22,7 +22,7 @@ import {
   EVENT_SNAPSHOT_FAILED,
   INACTIVITY_DEFAULT,
 } from 'wailsjs/values';
-import { toAppError, type AppError } from '../errors';
+import { call, toAppError, type AppError } from '../errors';
 import { registerResettable, type Resettable } from './list.svelte';
 import { session } from './session.svelte';
 
@@ -60,14 +60,6 @@ export function passphraseLength(p: string): number {
 export function folderOf(path: string): string {
   const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return i > 0 ? path.slice(0, i) : '';
-}
-
-async function call<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw toAppError(e);
-  }
 }
 
 /** listen subscribes to a Go event; without the Wails runtime (plain Vite) it does nothing. */

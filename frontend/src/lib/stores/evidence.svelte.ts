@@ -10,7 +10,7 @@ import {
 } from 'wailsjs/go/app/Evidence';
 import { portfolio } from 'wailsjs/go/models';
 import { MAX_EVIDENCE_BYTES } from 'wailsjs/values';
-import { toAppError, type AppError } from '../errors';
+import { call, toAppError, type AppError } from '../errors';
 import { ListStore } from './list.svelte';
 
 /**
@@ -65,24 +65,14 @@ class EvidenceStore extends ListStore<portfolio.Evidence> {
 
   /** addWithDialog opens the native file dialog; it gives [] when the learner cancels. */
   async addWithDialog(): Promise<portfolio.Evidence[]> {
-    let added: portfolio.Evidence[];
-    try {
-      added = (await AddWithDialog()) ?? [];
-    } catch (e) {
-      throw toAppError(e);
-    }
+    const added = (await call(() => AddWithDialog())) ?? [];
     if (added.length > 0) await this.load();
     return added;
   }
 
   /** addPaths adds files by path (native drop in the Wails window). */
   async addPaths(paths: string[]): Promise<portfolio.Evidence[]> {
-    let added: portfolio.Evidence[];
-    try {
-      added = (await AddPaths(paths)) ?? [];
-    } catch (e) {
-      throw toAppError(e);
-    }
+    const added = (await call(() => AddPaths(paths))) ?? [];
     await this.load();
     return added;
   }

@@ -3,7 +3,7 @@ import { SharedNotes, ShowInFolder, WithDialog } from 'wailsjs/go/app/Export';
 import { app, type plar, type portfolio } from 'wailsjs/go/models';
 import { EventsOn } from 'wailsjs/runtime/runtime';
 import { EVENT_EXPORT_PROGRESS, EXPORT_LANGUAGES, type ExportLanguage } from 'wailsjs/values';
-import { toAppError } from '../errors';
+import { call } from '../errors';
 import { registerResettable, type Resettable } from './list.svelte';
 
 /** The languages of the PDF (pdf.Languages), and the event Go sends while it makes one. */
@@ -54,11 +54,7 @@ class ExportStore implements Resettable {
 
   /** loadSharedNotes fetches the notes the learner ticked for sharing. */
   async loadSharedNotes(): Promise<portfolio.SupportNote[]> {
-    try {
-      this.sharedNotes = (await SharedNotes()) ?? [];
-    } catch (e) {
-      throw toAppError(e);
-    }
+    this.sharedNotes = (await call(() => SharedNotes())) ?? [];
     this.sharedLoaded = true;
     return this.sharedNotes;
   }
@@ -75,14 +71,12 @@ class ExportStore implements Resettable {
     const off = this.#listen();
     try {
       const req = app.ExportRequest.createFrom({ targetId, language, includeSharedNotes });
-      const res = await WithDialog(req);
+      const res = await call(() => WithDialog(req));
       if (!res?.path) return null;
       res.notAttached = res.notAttached ?? [];
       res.notReproduced = res.notReproduced ?? [];
       this.result = res;
       return res;
-    } catch (e) {
-      throw toAppError(e);
     } finally {
       off();
       this.working = false;
@@ -92,11 +86,7 @@ class ExportStore implements Resettable {
 
   /** showInFolder opens the folder of the exported file in the system's file manager. */
   async showInFolder(path: string): Promise<void> {
-    try {
-      await ShowInFolder(path);
-    } catch (e) {
-      throw toAppError(e);
-    }
+    await call(() => ShowInFolder(path));
   }
 
   /** again forgets the last result, for another export. */

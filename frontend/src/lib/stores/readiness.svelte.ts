@@ -2,7 +2,7 @@
 import { ForTarget, Guide } from 'wailsjs/go/app/Readiness';
 import type { plar } from 'wailsjs/go/models';
 import type { GuideStepId } from 'wailsjs/values';
-import { toAppError } from '../errors';
+import { call } from '../errors';
 import type { MessageArgs } from '../i18n/translate';
 import { registerResettable, type Resettable } from './list.svelte';
 import type { Screen } from './nav.svelte';
@@ -54,12 +54,7 @@ class ReadinessStore implements Resettable {
 
   /** load computes readiness for one target. */
   async load(targetId: number): Promise<plar.Readiness> {
-    let r: plar.Readiness;
-    try {
-      r = await ForTarget(targetId);
-    } catch (e) {
-      throw toAppError(e);
-    }
+    const r = await call(() => ForTarget(targetId));
     r.outcomes = r.outcomes ?? [];
     r.toDo = r.toDo ?? [];
     this.report = r;
@@ -68,11 +63,7 @@ class ReadinessStore implements Resettable {
 
   /** loadGuide computes the guided steps for a target (0: the first target, if any). */
   async loadGuide(targetId = 0): Promise<plar.GuideStep[]> {
-    try {
-      this.guide = (await Guide(targetId)) ?? [];
-    } catch (e) {
-      throw toAppError(e);
-    }
+    this.guide = (await call(() => Guide(targetId))) ?? [];
     this.guideLoaded = true;
     return this.guide;
   }

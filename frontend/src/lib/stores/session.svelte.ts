@@ -9,7 +9,7 @@ import {
 } from 'wailsjs/go/app/Session';
 import { SetLanguage } from 'wailsjs/go/app/Settings';
 import type { app } from 'wailsjs/go/models';
-import { toAppError } from '../errors';
+import { call } from '../errors';
 import { i18n } from '../i18n/i18n.svelte';
 import { resetAreaStores } from './list.svelte';
 
@@ -59,14 +59,8 @@ class SessionStore {
     await this.#run(() => SetLanguage(lang));
   }
 
-  async #run(call: () => Promise<app.State>): Promise<void> {
-    let next: app.State;
-    try {
-      next = await call();
-    } catch (e) {
-      throw toAppError(e);
-    }
-    await this.apply(next);
+  async #run(fn: () => Promise<app.State>): Promise<void> {
+    await this.apply(await call(fn));
   }
 
   /**
@@ -87,13 +81,7 @@ class SessionStore {
       !!before && before.open === next.open && before.current?.path === next.current?.path;
     if (!samePortfolio) resetAreaStores();
     const lang = next.language || i18n.lang;
-    if (!i18n.ready || lang !== i18n.lang) {
-      try {
-        await i18n.load(lang);
-      } catch (e) {
-        throw toAppError(e);
-      }
-    }
+    if (!i18n.ready || lang !== i18n.lang) await call(() => i18n.load(lang));
     this.state = next;
   }
 }

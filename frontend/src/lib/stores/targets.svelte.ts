@@ -10,7 +10,7 @@ import {
 } from 'wailsjs/go/app/Targets';
 import { plar } from 'wailsjs/go/models';
 import { DEFAULT_CURRENCY_YEARS, MAX_IMPORT_BYTES, type TargetLanguage } from 'wailsjs/values';
-import { toAppError } from '../errors';
+import { call } from '../errors';
 import { readAsBase64 } from './evidence.svelte';
 import { ListStore } from './list.svelte';
 
@@ -83,23 +83,14 @@ class TargetsStore extends ListStore<plar.Target> {
 
   /** saveOutcome adds (id 0) or updates one outcome, then reloads the targets. */
   async saveOutcome(o: plar.Outcome): Promise<plar.Outcome> {
-    let saved: plar.Outcome;
-    try {
-      saved = await SaveOutcome(plar.Outcome.createFrom(o));
-    } catch (e) {
-      throw toAppError(e);
-    }
+    const saved = await call(() => SaveOutcome(plar.Outcome.createFrom(o)));
     await this.load();
     return saved;
   }
 
   /** deleteOutcome removes an outcome (and the claim on it), then reloads the targets. */
   async deleteOutcome(id: number): Promise<void> {
-    try {
-      await DeleteOutcome(id);
-    } catch (e) {
-      throw toAppError(e);
-    }
+    await call(() => DeleteOutcome(id));
     await this.load();
   }
 
@@ -123,13 +114,8 @@ class TargetsStore extends ListStore<plar.Target> {
     return this.#imported(() => ImportOutcomesWithDialog(targetId));
   }
 
-  async #imported(call: () => Promise<plar.Outcome[] | null>): Promise<plar.Outcome[]> {
-    let added: plar.Outcome[];
-    try {
-      added = (await call()) ?? [];
-    } catch (e) {
-      throw toAppError(e);
-    }
+  async #imported(fn: () => Promise<plar.Outcome[] | null>): Promise<plar.Outcome[]> {
+    const added = (await call(fn)) ?? [];
     if (added.length > 0) await this.load();
     return added;
   }
