@@ -13,6 +13,7 @@ stages=(
 	"go-vet:make vet"
 	"go-test:make go-test"
 	"svelte-check:make frontend-check"
+	"eslint:make frontend-lint"
 	"vitest:make frontend-test"
 	"bindings-fresh:make bindings-check"
 	"build:make build"
