@@ -32,7 +32,8 @@ func run() error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := os.WriteFile(path, text, 0o644); err != nil {
+	// 0o755, as Wails leaves every file of frontend/wailsjs, so git sees no mode change.
+	if err := os.WriteFile(path, text, 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
