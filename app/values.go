@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"passerelle/locales"
 	"passerelle/media"
 	"passerelle/pdf"
 	"passerelle/plar"
@@ -37,6 +38,9 @@ type Value struct {
 // `make bindings`, checked fresh by `make bindings-check`), so a list is never typed twice.
 func Values() []Value {
 	return []Value{
+		{Name: "UI_LANGUAGES", Type: "UiLanguage", From: "locales.Languages",
+			Doc:   "the languages the UI speaks, each with a catalog in locales/; the first is the default",
+			Value: locales.Languages()},
 		{Name: "EXPERIENCE_KINDS", Label: "ExperienceKind", Type: "ExperienceKind", From: "portfolio.ExperienceKinds",
 			Doc:   "the kinds of experience, in the order the form offers them",
 			Value: portfolio.ExperienceKinds()},

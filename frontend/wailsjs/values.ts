@@ -1,6 +1,11 @@
 // Generated from the Go code by `make bindings` (app/values.go). DO NOT EDIT.
 // The lists of allowed values, limits and event names the page shares with Go.
 
+/** UI_LANGUAGES: the languages the UI speaks, each with a catalog in locales/; the first is the default (Go: locales.Languages). */
+export const UI_LANGUAGES = ["en","fr"] as const;
+/** UiLanguage is one of UI_LANGUAGES. */
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
 /** EXPERIENCE_KINDS: the kinds of experience, in the order the form offers them (Go: portfolio.ExperienceKinds); each one's label is the message ExperienceKind<Item>. */
 export const EXPERIENCE_KINDS = ["PaidWork","Volunteer","Caregiving","CommunityRole","LandBased","Military","SelfDirected","FormalEducation","Training"] as const;
 /** ExperienceKind is one of EXPERIENCE_KINDS. */
