@@ -16,9 +16,6 @@ export const EVIDENCE_KINDS = ["Certificate","LetterOfValidation","WorkSample","
 /** EvidenceKind is one of EVIDENCE_KINDS. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
-/** THIRD_PARTY_EVIDENCE_KINDS: the kinds of evidence that come from someone other than the learner, and so name a verifier (Go: plar.ThirdPartyKinds). */
-export const THIRD_PARTY_EVIDENCE_KINDS = ["Certificate","LetterOfValidation","PerformanceReview","Transcript","Reference"] as const;
-
 /** SUPPORT_CATEGORIES: the kinds of wraparound support, in the order the form offers them (Go: portfolio.SupportCategories); each one's label is the message SupportCategory<Item>. */
 export const SUPPORT_CATEGORIES = ["Coaching","Mentorship","Childcare","Transportation","Financial","Housing","MentalHealth","Accommodation","Language","DigitalAccess","ElderCultural","Other"] as const;
 /** SupportCategory is one of SUPPORT_CATEGORIES. */

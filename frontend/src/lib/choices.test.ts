@@ -37,10 +37,6 @@ describe('lists of allowed values from Go', () => {
     expect(go.SUPPORT_CATEGORIES).toContain(blankSupportNote('2026-11-29').category);
   });
 
-  it('third-party evidence kinds are evidence kinds', () => {
-    for (const k of go.THIRD_PARTY_EVIDENCE_KINDS) expect(go.EVIDENCE_KINDS).toContain(k);
-  });
-
   it('limits are the numbers Go enforces', () => {
     expect(go.PASSPHRASE_MIN).toBeGreaterThan(0);
     expect(go.PASSPHRASE_MIN).toBeLessThan(go.PASSPHRASE_MAX);
