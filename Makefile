@@ -31,7 +31,7 @@ FRONTEND_SRC := $(shell find frontend \( -path frontend/node_modules -o -path fr
 	$(wildcard locales/*.json)
 
 .PHONY: help setup frontend bindings bindings-check build build-prod build-dev run \
-	test fmt-check vet staticcheck go-test frontend-check frontend-test fuzz fuzz-short e2e smoke bench clean
+	test fmt-check vet staticcheck go-test frontend-check frontend-lint frontend-test fuzz fuzz-short e2e smoke bench clean
 
 help:
 	@echo "make run      install what is missing, build and open Passerelle"
@@ -102,6 +102,11 @@ go-test: frontend
 frontend-check:
 	@scripts/setup.sh npm frontend
 	cd frontend && npm run check
+
+# ESLint (typescript-eslint, eslint-plugin-svelte) over frontend/src; warnings fail it too.
+frontend-lint:
+	@scripts/setup.sh npm frontend
+	cd frontend && npm run lint
 
 frontend-test:
 	@scripts/setup.sh npm frontend

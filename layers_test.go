@@ -20,7 +20,7 @@ var layers = [][]string{
 	{"pdf"},
 	{"pdf/pdftest", "demo", "submission"},
 	{"cli", "app", "bench/pdf"},
-	{"."},
+	{".", "app/valuesgen"},
 }
 
 // TestLayers_NoPackageImportsAHigherOne reads every package's imports (test files aside) and

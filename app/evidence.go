@@ -24,9 +24,6 @@ type DropResult struct {
 // EvidenceDroppedEvent is the event name the frontend listens on for native file drops.
 const EvidenceDroppedEvent = "evidence:dropped"
 
-// Kinds lists the kinds of evidence, in the order to offer them.
-func (x *Evidence) Kinds() []string { return portfolio.EvidenceKinds() }
-
 // List returns the evidence library, newest first.
 func (x *Evidence) List() ([]portfolio.Evidence, error) {
 	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) ([]portfolio.Evidence, error) {

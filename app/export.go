@@ -19,9 +19,6 @@ const ExportProgressEvent = "export:progress"
 // Export serves the export screen: the PDF portfolio an institution receives.
 type Export struct{ s *Session }
 
-// Languages lists the output languages: English, French, or both on every page.
-func (x *Export) Languages() []string { return []string{"en", "fr", "bilingual"} }
-
 // SharedNotes lists the support notes the learner ticked for sharing, so the export screen
 // can show exactly what "include shared notes" would put in the PDF.
 func (x *Export) SharedNotes() ([]portfolio.SupportNote, error) {

@@ -13,9 +13,6 @@ type Targets struct {
 	pending pendingOutcomes
 }
 
-// Methods lists the assessment methods an institution may offer.
-func (x *Targets) Methods() []string { return plar.Methods() }
-
 // List returns every target with its outcomes.
 func (x *Targets) List() ([]plar.Target, error) {
 	return withPlar(x.s, func(ctx context.Context, ps *plar.Store) ([]plar.Target, error) { return ps.Targets(ctx) })

@@ -35,9 +35,6 @@ func (x *Profile) Save(l portfolio.Learner) (portfolio.Learner, error) {
 // Experiences serves the experiences screen.
 type Experiences struct{ s *Session }
 
-// Kinds lists the kinds of experience, in the order to offer them.
-func (x *Experiences) Kinds() []string { return portfolio.ExperienceKinds() }
-
 // List returns the experiences, most recent first.
 func (x *Experiences) List() ([]portfolio.Experience, error) {
 	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) ([]portfolio.Experience, error) {
@@ -87,9 +84,6 @@ func (x *Credentials) Delete(id int64) error {
 
 // Support serves the private support notes screen.
 type Support struct{ s *Session }
-
-// Categories lists the kinds of wraparound support, in the order to offer them.
-func (x *Support) Categories() []string { return portfolio.SupportCategories() }
 
 // List returns the support notes, most recent first.
 func (x *Support) List() ([]portfolio.SupportNote, error) {

@@ -7,6 +7,11 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   plugins: [svelte()],
   base: './',
+  // `wailsjs/...` is the code generated from Go (Wails bindings, models, values.ts), from any folder.
+  resolve: {
+    // A path from the project root (frontend/), which Vite resolves in the build and in Vitest.
+    alias: [{ find: /^wailsjs\//, replacement: '/wailsjs/' }],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

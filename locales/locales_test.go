@@ -102,13 +102,13 @@ func TestLocales_EveryIDTheCodeUsesExists(t *testing.T) {
 	c := catalog(t)
 	used := usedIDs(t)
 	for _, k := range portfolio.ExperienceKinds() {
-		used["ExperienceKind"+k] = "portfolio.ExperienceKinds"
+		used["ExperienceKind"+string(k)] = "portfolio.ExperienceKinds"
 	}
 	for _, k := range portfolio.EvidenceKinds() {
-		used["EvidenceKind"+k] = "portfolio.EvidenceKinds"
+		used["EvidenceKind"+string(k)] = "portfolio.EvidenceKinds"
 	}
 	for _, k := range portfolio.SupportCategories() {
-		used["SupportCategory"+k] = "portfolio.SupportCategories"
+		used["SupportCategory"+string(k)] = "portfolio.SupportCategories"
 	}
 	for _, id := range pdf.LabelIDs() {
 		used[id] = "pdf.LabelIDs"
@@ -118,7 +118,7 @@ func TestLocales_EveryIDTheCodeUsesExists(t *testing.T) {
 		used["GuideStep"+k+"Why"] = "plar.GuideSteps"
 	}
 	for _, k := range plar.Methods() {
-		used["Method"+k] = "plar.Methods"
+		used["Method"+string(k)] = "plar.Methods"
 	}
 	for level := plar.RatingNotDone; level <= plar.RatingTeach; level++ {
 		used[fmt.Sprintf("RatingLevel%d", level)] = "plar rating scale"

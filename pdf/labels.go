@@ -97,9 +97,7 @@ func FillLabels(lookup func(id string) string) Labels {
 }
 
 // rules are the rules of evidence in the order assessors name them.
-func rules() []string {
-	return []string{plar.RuleValid, plar.RuleCurrent, plar.RuleSufficient, plar.RuleAuthentic}
-}
+func rules() []string { return plar.Rules() }
 
 // indexOnLine is how many earlier fields carry the same tag as field i.
 func indexOnLine(t reflect.Type, i int) int {
@@ -110,10 +108,10 @@ func indexOnLine(t reflect.Type, i int) int {
 	return n
 }
 
-func fill(get func(string) string, prefix string, keys []string) map[string]string {
+func fill[K ~string](get func(string) string, prefix string, keys []K) map[string]string {
 	m := make(map[string]string, len(keys))
 	for _, k := range keys {
-		m[k] = get(prefix + k)
+		m[string(k)] = get(prefix + string(k))
 	}
 	return m
 }

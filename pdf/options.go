@@ -17,6 +17,9 @@ const (
 	Bilingual Language = "bilingual"
 )
 
+// Languages are the outputs in the order the export screen offers them.
+func Languages() []Language { return []Language{English, French, Bilingual} }
+
 // Limits that keep one export bounded whatever the learner attached.
 const (
 	// DefaultMaxPDFPages is how many pages of one evidence PDF are reproduced; a longer file

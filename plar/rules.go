@@ -9,13 +9,17 @@ import (
 	"passerelle/portfolio"
 )
 
-// The four rules of evidence, in the order assessors name them.
+// The four rules of evidence, in the order assessors name them (see Rules).
 const (
 	RuleValid      = "valid"
 	RuleCurrent    = "current"
 	RuleSufficient = "sufficient"
 	RuleAuthentic  = "authentic"
 )
+
+// Rules are the four rules of evidence in the order assessors name them; each has the locale
+// messages Rule<Name> and Rule<Name>Why.
+func Rules() []string { return []string{RuleValid, RuleCurrent, RuleSufficient, RuleAuthentic} }
 
 // Step is one plain-language next step, as a message ID and its arguments, translated at the edge.
 type Step struct {
@@ -48,12 +52,15 @@ type Facts struct {
 }
 
 // ThirdPartyKinds are the kinds of evidence that come from someone other than the learner.
-func ThirdPartyKinds() []string {
-	return []string{"Certificate", "LetterOfValidation", "PerformanceReview", "Transcript", "Reference"}
+func ThirdPartyKinds() []portfolio.EvidenceKind {
+	return []portfolio.EvidenceKind{portfolio.EvidenceCertificate, portfolio.EvidenceLetterOfValidation,
+		portfolio.EvidencePerformanceReview, portfolio.EvidenceTranscript, portfolio.EvidenceReference}
 }
 
 // IsThirdParty tells evidence someone else vouches for from the learner's own work.
-func IsThirdParty(e portfolio.Evidence) bool { return slices.Contains(ThirdPartyKinds(), e.Kind) }
+func IsThirdParty(e portfolio.Evidence) bool {
+	return slices.Contains(ThirdPartyKinds(), portfolio.EvidenceKind(e.Kind))
+}
 
 // NarrativeWords counts the words of the longer narrative, English or French.
 func NarrativeWords(c Claim) int {

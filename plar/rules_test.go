@@ -1,6 +1,7 @@
 package plar
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -273,5 +274,21 @@ func TestGuide_StepsAreDoneOnlyWhenHonestlyDone(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A third-party kind the evidence form does not offer could never be chosen, and its evidence
+// would never count as third-party.
+func TestThirdPartyKinds_AreKindsTheLearnerCanChoose(t *testing.T) {
+	for _, k := range ThirdPartyKinds() {
+		if !slices.Contains(portfolio.EvidenceKinds(), k) {
+			t.Errorf("third-party kind %q is not an evidence kind", k)
+		}
+		if !IsThirdParty(portfolio.Evidence{Kind: string(k)}) {
+			t.Errorf("evidence of kind %q is not counted as third-party", k)
+		}
+	}
+	if IsThirdParty(portfolio.Evidence{Kind: string(portfolio.EvidenceReflection)}) {
+		t.Error("the learner's own reflection counted as third-party")
 	}
 }

@@ -55,7 +55,19 @@ const (
 	RatingTeach    = 5
 )
 
-// Methods are the assessment methods an institution may offer.
-func Methods() []string {
-	return []string{"Portfolio", "ChallengeExam", "Interview", "Demonstration"}
+// Method is an assessment method an institution may offer; its label is the locale message
+// "Method" + the value.
+type Method string
+
+// The assessment methods of PLAR.
+const (
+	MethodPortfolio     Method = "Portfolio"
+	MethodChallengeExam Method = "ChallengeExam"
+	MethodInterview     Method = "Interview"
+	MethodDemonstration Method = "Demonstration"
+)
+
+// Methods are the assessment methods an institution may offer, in the order the UI offers them.
+func Methods() []Method {
+	return []Method{MethodPortfolio, MethodChallengeExam, MethodInterview, MethodDemonstration}
 }

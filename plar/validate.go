@@ -15,8 +15,29 @@ const MinNarrativeWords = 75
 // MaxOutcomes bounds one target, so a wrong file cannot flood a portfolio.
 const MaxOutcomes = 500
 
-// Languages a target can be submitted in.
-func Languages() []string { return []string{"en", "fr", "bilingual"} }
+// Language is a language a target can be submitted in; its label is the locale message
+// "TargetLanguage" + the value with a capital.
+type Language string
+
+// The languages of submission.
+const (
+	LanguageEnglish   Language = "en"
+	LanguageFrench    Language = "fr"
+	LanguageBilingual Language = "bilingual"
+)
+
+// Languages a target can be submitted in, in the order the UI offers them.
+func Languages() []Language { return []Language{LanguageEnglish, LanguageFrench, LanguageBilingual} }
+
+// DefaultCurrencyYears is how recent evidence must be when a target does not say: the common
+// RPL rule of five years.
+const DefaultCurrencyYears = 5
+
+// The currency limits a target may set, in years.
+const (
+	MinCurrencyYears = 1
+	MaxCurrencyYears = 50
+)
 
 func cleanTarget(t Target) (Target, error) {
 	var err error
@@ -36,22 +57,22 @@ func cleanTarget(t Target) (Target, error) {
 		return t, err
 	}
 	if t.Language == "" {
-		t.Language = "en"
+		t.Language = string(LanguageEnglish)
 	}
-	if !slices.Contains(Languages(), t.Language) {
+	if !slices.Contains(Languages(), Language(t.Language)) {
 		return t, fault.New(fault.Invalid, "language", "ErrUnknownChoice")
 	}
 	if t.CurrencyYears == 0 {
-		t.CurrencyYears = 5
+		t.CurrencyYears = DefaultCurrencyYears
 	}
-	if t.CurrencyYears < 1 || t.CurrencyYears > 50 {
+	if t.CurrencyYears < MinCurrencyYears || t.CurrencyYears > MaxCurrencyYears {
 		return t, fault.New(fault.Invalid, "currencyYears", "ErrCurrencyYearsOutOfRange")
 	}
 	if t.Methods == nil {
 		t.Methods = []string{}
 	}
 	for _, m := range t.Methods {
-		if !slices.Contains(Methods(), m) {
+		if !slices.Contains(Methods(), Method(m)) {
 			return t, fault.New(fault.Invalid, "methods", "ErrUnknownChoice")
 		}
 	}

@@ -104,20 +104,76 @@ type SupportNote struct {
 	ShareWithCoach bool   `json:"shareWithCoach"`
 }
 
+// ExperienceKind is a kind of lived or learning experience; its label is the locale message
+// "ExperienceKind" + the value, and the page gets the list from the generated values.ts.
+type ExperienceKind string
+
+// The kinds of experience PLAR recognises, paid or not.
+const (
+	ExperiencePaidWork        ExperienceKind = "PaidWork"
+	ExperienceVolunteer       ExperienceKind = "Volunteer"
+	ExperienceCaregiving      ExperienceKind = "Caregiving"
+	ExperienceCommunityRole   ExperienceKind = "CommunityRole"
+	ExperienceLandBased       ExperienceKind = "LandBased"
+	ExperienceMilitary        ExperienceKind = "Military"
+	ExperienceSelfDirected    ExperienceKind = "SelfDirected"
+	ExperienceFormalEducation ExperienceKind = "FormalEducation"
+	ExperienceTraining        ExperienceKind = "Training"
+)
+
 // ExperienceKinds are the kinds of experience PLAR recognises, in the order the UI offers them.
-func ExperienceKinds() []string {
-	return []string{"PaidWork", "Volunteer", "Caregiving", "CommunityRole", "LandBased",
-		"Military", "SelfDirected", "FormalEducation", "Training"}
+func ExperienceKinds() []ExperienceKind {
+	return []ExperienceKind{ExperiencePaidWork, ExperienceVolunteer, ExperienceCaregiving,
+		ExperienceCommunityRole, ExperienceLandBased, ExperienceMilitary, ExperienceSelfDirected,
+		ExperienceFormalEducation, ExperienceTraining}
 }
 
-// EvidenceKinds are the kinds of evidence an assessor distinguishes.
-func EvidenceKinds() []string {
-	return []string{"Certificate", "LetterOfValidation", "WorkSample", "PerformanceReview",
-		"PhotoOfPractice", "Transcript", "Reference", "Reflection"}
+// EvidenceKind is a kind of evidence an assessor distinguishes; its label is the locale message
+// "EvidenceKind" + the value.
+type EvidenceKind string
+
+// The kinds of evidence, from someone else (a certificate, a letter) or the learner's own.
+const (
+	EvidenceCertificate        EvidenceKind = "Certificate"
+	EvidenceLetterOfValidation EvidenceKind = "LetterOfValidation"
+	EvidenceWorkSample         EvidenceKind = "WorkSample"
+	EvidencePerformanceReview  EvidenceKind = "PerformanceReview"
+	EvidencePhotoOfPractice    EvidenceKind = "PhotoOfPractice"
+	EvidenceTranscript         EvidenceKind = "Transcript"
+	EvidenceReference          EvidenceKind = "Reference"
+	EvidenceReflection         EvidenceKind = "Reflection"
+)
+
+// EvidenceKinds are the kinds of evidence an assessor distinguishes, in the order the UI offers them.
+func EvidenceKinds() []EvidenceKind {
+	return []EvidenceKind{EvidenceCertificate, EvidenceLetterOfValidation, EvidenceWorkSample,
+		EvidencePerformanceReview, EvidencePhotoOfPractice, EvidenceTranscript, EvidenceReference,
+		EvidenceReflection}
 }
 
-// SupportCategories are the wraparound supports a learner may record.
-func SupportCategories() []string {
-	return []string{"Coaching", "Mentorship", "Childcare", "Transportation", "Financial",
-		"Housing", "MentalHealth", "Accommodation", "Language", "DigitalAccess", "ElderCultural", "Other"}
+// SupportCategory is a kind of wraparound support; its label is the locale message
+// "SupportCategory" + the value.
+type SupportCategory string
+
+// The wraparound supports a learner may record.
+const (
+	SupportCoaching      SupportCategory = "Coaching"
+	SupportMentorship    SupportCategory = "Mentorship"
+	SupportChildcare     SupportCategory = "Childcare"
+	SupportTransport     SupportCategory = "Transportation"
+	SupportFinancial     SupportCategory = "Financial"
+	SupportHousing       SupportCategory = "Housing"
+	SupportMentalHealth  SupportCategory = "MentalHealth"
+	SupportAccommodation SupportCategory = "Accommodation"
+	SupportLanguage      SupportCategory = "Language"
+	SupportDigitalAccess SupportCategory = "DigitalAccess"
+	SupportElderCultural SupportCategory = "ElderCultural"
+	SupportOther         SupportCategory = "Other"
+)
+
+// SupportCategories are the wraparound supports a learner may record, in the order the UI offers them.
+func SupportCategories() []SupportCategory {
+	return []SupportCategory{SupportCoaching, SupportMentorship, SupportChildcare, SupportTransport,
+		SupportFinancial, SupportHousing, SupportMentalHealth, SupportAccommodation, SupportLanguage,
+		SupportDigitalAccess, SupportElderCultural, SupportOther}
 }

@@ -153,8 +153,8 @@ func checkEmail(field, s string) (string, error) {
 }
 
 // checkOneOf refuses a value outside the allowed list.
-func checkOneOf(field, s string, allowed []string) (string, error) {
-	if !slices.Contains(allowed, s) {
+func checkOneOf[T ~string](field, s string, allowed []T) (string, error) {
+	if !slices.Contains(allowed, T(s)) {
 		return "", fault.New(fault.Invalid, field, "ErrUnknownChoice")
 	}
 	return s, nil

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the Wails bindings in frontend/wailsjs from the Go code, without the wails CLI:
 # a binary built with the `bindings` tag writes them when run from the project root (it reads
-# wails.json there). Files whose content did not change keep their old modification time, so
+# wails.json there). Then app/valuesgen writes frontend/wailsjs/values.ts, the lists of allowed
+# values the page takes from Go. Files whose content did not change keep their old modification time, so
 # make does not rebuild the frontend for nothing.
 #
 # Usage: scripts/bindings.sh          regenerate
@@ -32,6 +33,12 @@ go build -tags bindings,webkit2_41 -o "$bin" .
 if ! PASSERELLE_DATA_DIR=$(dirname "$bin")/data "$bin" >"$(dirname "$bin")/log" 2>&1; then
 	cat "$(dirname "$bin")/log" >&2
 	echo "bindings: generating the bindings failed" >&2
+	exit 1
+fi
+
+# The lists of allowed values, limits and event names the page shares with Go (app/values.go).
+if ! go run ./app/valuesgen; then
+	echo "bindings: writing the shared values failed" >&2
 	exit 1
 fi
 

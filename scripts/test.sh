@@ -14,6 +14,7 @@ stages=(
 	"staticcheck:make staticcheck"
 	"go-test:make go-test"
 	"svelte-check:make frontend-check"
+	"eslint:make frontend-lint"
 	"vitest:make frontend-test"
 	"bindings-fresh:make bindings-check"
 	"build:make build"

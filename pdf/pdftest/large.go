@@ -61,7 +61,7 @@ func Large(s Spec) pdf.Document {
 	kinds := portfolio.ExperienceKinds()
 	for i := range s.Experiences {
 		year := 1995 + i%28
-		doc.Experiences = append(doc.Experiences, portfolio.Experience{ID: int64(i + 1), Kind: kinds[i%len(kinds)],
+		doc.Experiences = append(doc.Experiences, portfolio.Experience{ID: int64(i + 1), Kind: string(kinds[i%len(kinds)]),
 			TitleEN: fmt.Sprintf("Team lead, site %d", i+1), TitleFR: fmt.Sprintf("Chef d’équipe, site %d", i+1),
 			Organisation: fmt.Sprintf("Organisme communautaire nº %d", i%17+1), Place: "Moosonee (Ontario)",
 			StartMonth: fmt.Sprintf("%d-%02d", year, i%12+1), EndMonth: fmt.Sprintf("%d-%02d", year+1, i%12+1),

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../wailsjs/go/app/Settings', () => ({ Catalog: vi.fn(async () => ({})) }));
+vi.mock('wailsjs/go/app/Settings', () => ({ Catalog: vi.fn(async () => ({})) }));
 
 import { RecordEditor, type Asker } from './editor.svelte';
 

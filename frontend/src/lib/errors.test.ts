@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldIs, toAppError } from './errors';
+import { call, fieldIs, toAppError } from './errors';
 
 describe('toAppError', () => {
   it('keeps the object Go sends', () => {
@@ -24,5 +24,24 @@ describe('toAppError', () => {
   it('gives an empty message for an unexpected failure', () => {
     expect(toAppError(new Error('socket closed'))).toEqual({ code: 'internal', message: '', field: '' });
     expect(toAppError(undefined).message).toBe('');
+  });
+});
+
+describe('call', () => {
+  it('gives what Go answered', async () => {
+    expect(await call(async () => ({ id: 3 }))).toEqual({ id: 3 });
+  });
+
+  it('rejects with an AppError whatever the call threw', async () => {
+    await expect(call(() => Promise.reject('{"code":"locked","message":"Locked."}'))).rejects.toEqual({
+      code: 'locked',
+      message: 'Locked.',
+      field: '',
+    });
+    await expect(
+      call(() => {
+        throw new Error('boom');
+      }),
+    ).rejects.toEqual({ code: 'internal', message: '', field: '' });
   });
 });

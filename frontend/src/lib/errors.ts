@@ -41,3 +41,15 @@ export function toAppError(e: unknown): AppError {
 export function fieldIs(err: AppError | null | undefined, field: string): boolean {
   return !!err && err.field === field;
 }
+
+/**
+ * call runs a Go call and gives its result; when the call rejects, it rejects with an AppError,
+ * so every store reports failures in the one shape the screens handle.
+ */
+export async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toAppError(e);
+  }
+}

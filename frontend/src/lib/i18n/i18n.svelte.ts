@@ -1,5 +1,5 @@
 // The active language and its message catalog, loaded from Go; t() reads it reactively.
-import { Catalog as fetchCatalog } from '../../../wailsjs/go/app/Settings';
+import { Catalog as fetchCatalog } from 'wailsjs/go/app/Settings';
 import { isLanguage, translate, type Catalog, type Language, type MessageArgs } from './translate';
 
 /** I18n holds the active language and its catalog. */

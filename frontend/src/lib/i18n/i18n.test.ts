@@ -5,13 +5,13 @@ const catalogs: Record<string, Record<string, string>> = {
   fr: { NavProfile: 'Profil', HoursCount: '{{.Count}} heures', 'HoursCount.one': '{{.Count}} heure' },
 };
 
-vi.mock('../../../wailsjs/go/app/Settings', () => ({
+vi.mock('wailsjs/go/app/Settings', () => ({
   Catalog: vi.fn(async (lang: string) => catalogs[lang]),
   SetLanguage: vi.fn(),
 }));
 
 const { i18n, t } = await import('./i18n.svelte');
-const settings = await import('../../../wailsjs/go/app/Settings');
+const settings = await import('wailsjs/go/app/Settings');
 
 describe('i18n store', () => {
   beforeEach(() => vi.mocked(settings.Catalog).mockClear());

@@ -1,4 +1,6 @@
 // Pure message lookup for the catalogs that Go sends (go-i18n flat format, see locales/).
+import { UI_LANGUAGES, type UiLanguage } from 'wailsjs/values';
+import { isOneOf } from '../choices';
 
 /** A catalog: message ID to text; a plural's one-form sits at "<Id>.one". */
 export type Catalog = Record<string, string>;
@@ -6,12 +8,12 @@ export type Catalog = Record<string, string>;
 /** Values for the {{.Name}} placeholders of a message; Count also picks the plural form. */
 export type MessageArgs = Record<string, string | number>;
 
-/** The languages the UI speaks. */
-export type Language = 'en' | 'fr';
+/** The languages the UI speaks (Go's locales.Languages). */
+export type Language = UiLanguage;
 
 /** isLanguage tells a supported UI language from any other string. */
 export function isLanguage(value: unknown): value is Language {
-  return value === 'en' || value === 'fr';
+  return isOneOf(UI_LANGUAGES, value);
 }
 
 /**

@@ -1,14 +1,11 @@
 // Claims: the learner's self-assessment on each outcome of a target, with narrative and links.
-import { List, Save, Withdraw } from '../../../wailsjs/go/app/Claims';
-import { plar } from '../../../wailsjs/go/models';
-import { toAppError } from '../errors';
+import { List, Save, Withdraw } from 'wailsjs/go/app/Claims';
+import { plar } from 'wailsjs/go/models';
+import { call } from '../errors';
 import { registerResettable, type Resettable } from './list.svelte';
 
-/** MIN_NARRATIVE_WORDS is Go's plar.MinNarrativeWords: the shortest narrative an assessor can judge. */
-export const MIN_NARRATIVE_WORDS = 75;
-
-/** RATING_LEVELS are the five levels of the self-rating scale, lowest first. */
-export const RATING_LEVELS = [1, 2, 3, 4, 5] as const;
+/** Go's shortest narrative an assessor can judge (plar.MinNarrativeWords) and the self-rating scale. */
+export { MIN_NARRATIVE_WORDS, RATING_LEVELS } from 'wailsjs/values';
 
 // Go's strings.Fields splits on unicode.IsSpace: ASCII spaces, NEL, NBSP and the Z spaces.
 const spaces = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
@@ -65,12 +62,7 @@ class ClaimsStore implements Resettable {
 
   /** load fetches the claims on a target's outcomes, in the outcomes' order. */
   async load(targetId: number): Promise<void> {
-    let list: plar.Claim[];
-    try {
-      list = (await List(targetId)) ?? [];
-    } catch (e) {
-      throw toAppError(e);
-    }
+    const list = (await call(() => List(targetId))) ?? [];
     this.targetId = targetId;
     this.items = list.map(withLists);
     this.loaded = true;
@@ -83,12 +75,7 @@ class ClaimsStore implements Resettable {
 
   /** save claims an outcome or updates its claim, and keeps what Go stored. */
   async save(claim: ClaimDraft): Promise<plar.Claim> {
-    let saved: plar.Claim;
-    try {
-      saved = withLists(await Save(plar.Claim.createFrom(claim)));
-    } catch (e) {
-      throw toAppError(e);
-    }
+    const saved = withLists(await call(() => Save(plar.Claim.createFrom(claim))));
     const others = this.items.filter((c) => c.outcomeId !== saved.outcomeId);
     this.items = [...others, saved];
     return saved;
@@ -96,11 +83,7 @@ class ClaimsStore implements Resettable {
 
   /** withdraw removes the claim on an outcome; the outcome stays, unclaimed. */
   async withdraw(outcomeId: number): Promise<void> {
-    try {
-      await Withdraw(outcomeId);
-    } catch (e) {
-      throw toAppError(e);
-    }
+    await call(() => Withdraw(outcomeId));
     this.items = this.items.filter((c) => c.outcomeId !== outcomeId);
   }
 

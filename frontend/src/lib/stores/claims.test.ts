@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../../wailsjs/go/app/Claims', () => ({
+vi.mock('wailsjs/go/app/Claims', () => ({
   List: vi.fn(async () => [
     { id: 1, outcomeId: 11, rating: 3, narrativeEn: 'x', narrativeFr: '', currencyNote: '',
       experienceIds: null, credentialIds: null, evidence: null },
@@ -13,7 +13,7 @@ vi.mock('../../../wailsjs/go/app/Claims', () => ({
 }));
 
 const { blankClaim, claims, countWords, narrativeWords, MIN_NARRATIVE_WORDS } = await import('./claims.svelte');
-const bindings = await import('../../../wailsjs/go/app/Claims');
+const bindings = await import('wailsjs/go/app/Claims');
 const { resetAreaStores } = await import('./list.svelte');
 
 describe('claims store', () => {

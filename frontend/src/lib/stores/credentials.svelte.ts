@@ -1,6 +1,6 @@
 // Microcredentials the learner holds, each described by its competencies.
-import { Delete, List, Save } from '../../../wailsjs/go/app/Credentials';
-import { portfolio } from '../../../wailsjs/go/models';
+import { Delete, List, Save } from 'wailsjs/go/app/Credentials';
+import { portfolio } from 'wailsjs/go/models';
 import { ListStore } from './list.svelte';
 
 /** credentials is the learner's list of microcredentials. */

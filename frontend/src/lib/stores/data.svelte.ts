@@ -12,36 +12,41 @@ import {
   SetInactivityMinutes,
   SetPassphrase,
   Unlock,
-} from '../../../wailsjs/go/app/Data';
-import type { portfolio } from '../../../wailsjs/go/models';
-import { EventsOn } from '../../../wailsjs/runtime/runtime';
-import { toAppError, type AppError } from '../errors';
+} from 'wailsjs/go/app/Data';
+import type { portfolio } from 'wailsjs/go/models';
+import { EventsOn } from 'wailsjs/runtime/runtime';
+import {
+  BACKUP_BEFORE_RESTORE,
+  EVENT_LOCKED,
+  EVENT_SNAPSHOT,
+  EVENT_SNAPSHOT_FAILED,
+  INACTIVITY_DEFAULT,
+} from 'wailsjs/values';
+import { call, toAppError, type AppError } from '../errors';
 import { registerResettable, type Resettable } from './list.svelte';
 import { session } from './session.svelte';
 
-/** PASSPHRASE_MIN is the shortest passphrase Go accepts (portfolio.MinPassphrase), in characters. */
-export const PASSPHRASE_MIN = 8;
-
-/** PASSPHRASE_MAX is the longest passphrase Go accepts (portfolio.MaxPassphrase), in characters. */
-export const PASSPHRASE_MAX = 1024;
-
-/** The inactivity delay Go accepts, in minutes (portfolio.Min/MaxInactivityMinutes). */
-export const INACTIVITY_MIN = 1;
-export const INACTIVITY_MAX = 240;
+/**
+ * Go's passphrase limits in characters (portfolio.Min/MaxPassphrase), the inactivity delays it
+ * accepts in minutes (portfolio.Min/MaxInactivityMinutes), the events it sends about the open
+ * portfolio's data (app/background.go) and the kinds of backup file it names.
+ */
+export {
+  BACKUP_KINDS,
+  EVENT_LOCKED,
+  EVENT_SNAPSHOT,
+  EVENT_SNAPSHOT_FAILED,
+  INACTIVITY_MAX,
+  INACTIVITY_MIN,
+  PASSPHRASE_MAX,
+  PASSPHRASE_MIN,
+} from 'wailsjs/values';
 
 /** ACTIVITY_EVERY_MS is the least time between two Activity calls: typing is not a call per key. */
 export const ACTIVITY_EVERY_MS = 30_000;
 
 /** LOCK_POLL_MS is how often an unlocked portfolio asks Go whether it locked itself meanwhile. */
 export const LOCK_POLL_MS = 30_000;
-
-/** The events Go sends about the open portfolio's data (app/background.go). */
-export const EVENT_LOCKED = 'data:locked';
-export const EVENT_SNAPSHOT = 'data:snapshot';
-export const EVENT_SNAPSHOT_FAILED = 'data:snapshot-failed';
-
-/** BACKUP_KINDS are the kinds of backup file Go names (portfolio.Backup*). */
-export const BACKUP_KINDS = ['snapshot', 'backup', 'before-restore'] as const;
 
 /** Announcement is what the shell tells a screen reader when the lock changes. */
 export type Announcement = '' | 'locked' | 'unlocked';
@@ -55,14 +60,6 @@ export function passphraseLength(p: string): number {
 export function folderOf(path: string): string {
   const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return i > 0 ? path.slice(0, i) : '';
-}
-
-async function call<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw toAppError(e);
-  }
 }
 
 /** listen subscribes to a Go event; without the Wails runtime (plain Vite) it does nothing. */
@@ -145,7 +142,7 @@ class DataStore implements Resettable {
    */
   markLocked(): void {
     const was = this.lock;
-    this.#apply({ hasPassphrase: true, inactivityMinutes: was?.inactivityMinutes ?? 10, locked: true }, true);
+    this.#apply({ hasPassphrase: true, inactivityMinutes: was?.inactivityMinutes ?? INACTIVITY_DEFAULT, locked: true }, true);
     this.unlockAsked = true;
   }
 
@@ -230,7 +227,7 @@ class DataStore implements Resettable {
   async restoreWithDialog(): Promise<boolean> {
     // Go answers a cancelled dialog with the same State as a restore into the same file: the
     // new before-restore copy is what tells them apart.
-    const before = new Set((await this.loadBackups()).filter((b) => b.kind === 'before-restore').map((b) => b.path));
+    const before = new Set((await this.loadBackups()).filter((b) => b.kind === BACKUP_BEFORE_RESTORE).map((b) => b.path));
     let next;
     try {
       next = await call(() => RestoreWithDialog());
@@ -239,7 +236,7 @@ class DataStore implements Resettable {
       throw e;
     }
     const after = await this.loadBackups();
-    const restored = after.some((b) => b.kind === 'before-restore' && !before.has(b.path));
+    const restored = after.some((b) => b.kind === BACKUP_BEFORE_RESTORE && !before.has(b.path));
     if (!restored) {
       await session.apply(next);
       return false;

@@ -21,7 +21,7 @@ let lock = { hasPassphrase: true, locked: true, inactivityMinutes: 10 };
 let backups = [snapshot('20250512T140300Z')];
 let restoreDoes: () => void = () => {};
 
-vi.mock('../../../wailsjs/go/app/Data', () => ({
+vi.mock('wailsjs/go/app/Data', () => ({
   Activity: vi.fn(async () => {}),
   LockState: vi.fn(async () => ({ ...lock })),
   Unlock: vi.fn(async (p: string) => {
@@ -64,7 +64,7 @@ vi.mock('../../../wailsjs/go/app/Data', () => ({
   }),
 }));
 
-vi.mock('../../../wailsjs/go/app/Session', () => ({
+vi.mock('wailsjs/go/app/Session', () => ({
   State: vi.fn(async () => structuredClone(opened)),
   Create: vi.fn(),
   Open: vi.fn(),
@@ -72,25 +72,25 @@ vi.mock('../../../wailsjs/go/app/Session', () => ({
   Rename: vi.fn(),
   Close: vi.fn(),
 }));
-vi.mock('../../../wailsjs/go/app/Settings', () => ({
+vi.mock('wailsjs/go/app/Settings', () => ({
   Catalog: vi.fn(async () => ({})),
   SetLanguage: vi.fn(),
 }));
-vi.mock('../../../wailsjs/go/app/Support', () => ({
+vi.mock('wailsjs/go/app/Support', () => ({
   List: vi.fn(async () => [
     { id: 1, category: 'Childcare', date: '2024-09-03', provider: 'Garderie Les Petits Explorateurs', text: '', followUp: '', shareWithCoach: false },
   ]),
   Save: vi.fn(),
   Delete: vi.fn(),
 }));
-vi.mock('../../../wailsjs/runtime/runtime', () => ({
+vi.mock('wailsjs/runtime/runtime', () => ({
   EventsOn: vi.fn((name: string, cb: Listener) => {
     listeners.set(name, cb);
     return () => listeners.delete(name);
   }),
 }));
 
-const bindings = await import('../../../wailsjs/go/app/Data');
+const bindings = await import('wailsjs/go/app/Data');
 const { data, EVENT_LOCKED, EVENT_SNAPSHOT, EVENT_SNAPSHOT_FAILED, LOCK_POLL_MS, folderOf, passphraseLength } = await import(
   './data.svelte'
 );

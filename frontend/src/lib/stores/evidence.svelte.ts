@@ -7,25 +7,17 @@ import {
   List,
   Preview,
   Save,
-} from '../../../wailsjs/go/app/Evidence';
-import { portfolio } from '../../../wailsjs/go/models';
-import { toAppError, type AppError } from '../errors';
+} from 'wailsjs/go/app/Evidence';
+import { portfolio } from 'wailsjs/go/models';
+import { MAX_EVIDENCE_BYTES } from 'wailsjs/values';
+import { call, toAppError, type AppError } from '../errors';
 import { ListStore } from './list.svelte';
 
-/** EVIDENCE_KINDS are the kinds Go accepts, in the order the form offers them. */
-export const EVIDENCE_KINDS = [
-  'Certificate',
-  'LetterOfValidation',
-  'WorkSample',
-  'PerformanceReview',
-  'PhotoOfPractice',
-  'Transcript',
-  'Reference',
-  'Reflection',
-] as const;
-
-/** MAX_EVIDENCE_BYTES is Go's limit for one file (50 MB); bigger files are refused before reading. */
-export const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
+/**
+ * EVIDENCE_KINDS are the kinds Go accepts (portfolio.EvidenceKinds), in the order the form offers
+ * them; MAX_EVIDENCE_BYTES is Go's limit for one file, refused here before it is read.
+ */
+export { EVIDENCE_KINDS, MAX_EVIDENCE_BYTES } from 'wailsjs/values';
 
 /** FileFailure says which file was not added and why. */
 export interface FileFailure {
@@ -73,24 +65,14 @@ class EvidenceStore extends ListStore<portfolio.Evidence> {
 
   /** addWithDialog opens the native file dialog; it gives [] when the learner cancels. */
   async addWithDialog(): Promise<portfolio.Evidence[]> {
-    let added: portfolio.Evidence[];
-    try {
-      added = (await AddWithDialog()) ?? [];
-    } catch (e) {
-      throw toAppError(e);
-    }
+    const added = (await call(() => AddWithDialog())) ?? [];
     if (added.length > 0) await this.load();
     return added;
   }
 
   /** addPaths adds files by path (native drop in the Wails window). */
   async addPaths(paths: string[]): Promise<portfolio.Evidence[]> {
-    let added: portfolio.Evidence[];
-    try {
-      added = (await AddPaths(paths)) ?? [];
-    } catch (e) {
-      throw toAppError(e);
-    }
+    const added = (await call(() => AddPaths(paths))) ?? [];
     await this.load();
     return added;
   }

@@ -1,20 +1,11 @@
 // Experiences: paid work, volunteering, caregiving, community and land-based roles…
-import { Delete, List, Save } from '../../../wailsjs/go/app/Experiences';
-import { portfolio } from '../../../wailsjs/go/models';
+import { Delete, List, Save } from 'wailsjs/go/app/Experiences';
+import { portfolio } from 'wailsjs/go/models';
+import type { ExperienceKind } from 'wailsjs/values';
 import { ListStore } from './list.svelte';
 
-/** EXPERIENCE_KINDS are the kinds Go accepts, in the order the form offers them. */
-export const EXPERIENCE_KINDS = [
-  'PaidWork',
-  'Volunteer',
-  'Caregiving',
-  'CommunityRole',
-  'LandBased',
-  'Military',
-  'SelfDirected',
-  'FormalEducation',
-  'Training',
-] as const;
+/** EXPERIENCE_KINDS are the kinds Go accepts (portfolio.ExperienceKinds), in the order the form offers them. */
+export { EXPERIENCE_KINDS } from 'wailsjs/values';
 
 /** experiences is the learner's record of experience, newest first. */
 export const experiences = new ListStore<portfolio.Experience>({
@@ -27,7 +18,7 @@ export const experiences = new ListStore<portfolio.Experience>({
 export function blankExperience(): portfolio.Experience {
   return portfolio.Experience.createFrom({
     id: 0,
-    kind: 'PaidWork',
+    kind: 'PaidWork' satisfies ExperienceKind,
     titleEn: '',
     titleFr: '',
     organisation: '',

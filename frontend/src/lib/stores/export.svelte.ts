@@ -1,19 +1,13 @@
 // The PDF portfolio an institution receives: what goes in it, and the export itself.
-import { SharedNotes, ShowInFolder, WithDialog } from '../../../wailsjs/go/app/Export';
-import { submission, type plar, type portfolio } from '../../../wailsjs/go/models';
-import { EventsOn } from '../../../wailsjs/runtime/runtime';
-import { toAppError } from '../errors';
+import { SharedNotes, ShowInFolder, WithDialog } from 'wailsjs/go/app/Export';
+import { submission, type plar, type portfolio } from 'wailsjs/go/models';
+import { EventsOn } from 'wailsjs/runtime/runtime';
+import { EVENT_EXPORT_PROGRESS, EXPORT_LANGUAGES, type ExportLanguage } from 'wailsjs/values';
+import { call } from '../errors';
 import { registerResettable, type Resettable } from './list.svelte';
-import { TARGET_LANGUAGES } from './targets.svelte';
 
-/** EXPORT_LANGUAGES are the languages of the PDF (Go's Export.Languages), in the order offered. */
-export const EXPORT_LANGUAGES = TARGET_LANGUAGES;
-
-/** ExportLanguage is one language of the PDF; bilingual puts both on every page. */
-export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
-
-/** EXPORT_PROGRESS_EVENT is the event Go sends with {done, total} while it makes the PDF. */
-export const EXPORT_PROGRESS_EVENT = 'export:progress';
+/** The languages of the PDF (pdf.Languages), and the event Go sends while it makes one. */
+export { EVENT_EXPORT_PROGRESS, EXPORT_LANGUAGES, type ExportLanguage } from 'wailsjs/values';
 
 /** PREVIEW_WORDS is how many words of a shared note the export screen shows. */
 export const PREVIEW_WORDS = 12;
@@ -32,7 +26,7 @@ export function isExportLanguage(value: unknown): value is ExportLanguage {
 /** defaultLanguage is the target's language of submission when there is one, else bilingual. */
 export function defaultLanguage(target: plar.Target | null | undefined): ExportLanguage {
   const lang = target?.language;
-  return isExportLanguage(lang) ? lang : 'bilingual';
+  return isExportLanguage(lang) ? lang : ('bilingual' satisfies ExportLanguage);
 }
 
 /** firstWords is the start of a text, at most n words, with "…" when there is more. */
@@ -60,11 +54,7 @@ class ExportStore implements Resettable {
 
   /** loadSharedNotes fetches the notes the learner ticked for sharing. */
   async loadSharedNotes(): Promise<portfolio.SupportNote[]> {
-    try {
-      this.sharedNotes = (await SharedNotes()) ?? [];
-    } catch (e) {
-      throw toAppError(e);
-    }
+    this.sharedNotes = (await call(() => SharedNotes())) ?? [];
     this.sharedLoaded = true;
     return this.sharedNotes;
   }
@@ -81,14 +71,12 @@ class ExportStore implements Resettable {
     const off = this.#listen();
     try {
       const req = submission.Request.createFrom({ targetId, language, includeSharedNotes });
-      const res = await WithDialog(req);
+      const res = await call(() => WithDialog(req));
       if (!res?.path) return null;
       res.notAttached = res.notAttached ?? [];
       res.notReproduced = res.notReproduced ?? [];
       this.result = res;
       return res;
-    } catch (e) {
-      throw toAppError(e);
     } finally {
       off();
       this.working = false;
@@ -98,11 +86,7 @@ class ExportStore implements Resettable {
 
   /** showInFolder opens the folder of the exported file in the system's file manager. */
   async showInFolder(path: string): Promise<void> {
-    try {
-      await ShowInFolder(path);
-    } catch (e) {
-      throw toAppError(e);
-    }
+    await call(() => ShowInFolder(path));
   }
 
   /** again forgets the last result, for another export. */
@@ -120,7 +104,7 @@ class ExportStore implements Resettable {
 
   #listen(): () => void {
     try {
-      return EventsOn(EXPORT_PROGRESS_EVENT, (p: ExportProgress) => {
+      return EventsOn(EVENT_EXPORT_PROGRESS, (p: ExportProgress) => {
         if (!this.working || !p || typeof p.done !== 'number' || typeof p.total !== 'number') return;
         // Reports can arrive out of order (the dev server sends each on its own goroutine):
         // the bar only moves forward.

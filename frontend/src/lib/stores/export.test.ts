@@ -14,7 +14,7 @@ const written = {
   notReproduced: ['Photo floue'],
 };
 
-vi.mock('../../../wailsjs/go/app/Export', () => ({
+vi.mock('wailsjs/go/app/Export', () => ({
   Languages: vi.fn(async () => ['en', 'fr', 'bilingual']),
   SharedNotes: vi.fn(async () => [
     { id: 3, category: 'Coaching', date: '2024-11-20', provider: '', text: 'Plan de reconnaissance', followUp: '', shareWithCoach: true },
@@ -24,20 +24,20 @@ vi.mock('../../../wailsjs/go/app/Export', () => ({
   ShowInFolder: vi.fn(async () => {}),
 }));
 
-vi.mock('../../../wailsjs/runtime/runtime', () => ({
+vi.mock('wailsjs/runtime/runtime', () => ({
   EventsOn: vi.fn((name: string, cb: Listener) => {
     listeners.set(name, cb);
     return () => listeners.delete(name);
   }),
 }));
 
-const { defaultLanguage, exportPdf, EXPORT_PROGRESS_EVENT, firstWords } = await import('./export.svelte');
-const bindings = await import('../../../wailsjs/go/app/Export');
+const { defaultLanguage, exportPdf, EVENT_EXPORT_PROGRESS, firstWords } = await import('./export.svelte');
+const bindings = await import('wailsjs/go/app/Export');
 const { resetAreaStores } = await import('./list.svelte');
 const { SCREENS } = await import('./nav.svelte');
 const { GUIDE_STEP_SCREENS } = await import('./readiness.svelte');
 
-const emit = (done: number, total: number) => listeners.get(EXPORT_PROGRESS_EVENT)?.({ done, total });
+const emit = (done: number, total: number) => listeners.get(EVENT_EXPORT_PROGRESS)?.({ done, total });
 
 describe('export store', () => {
   beforeEach(() => {
@@ -71,7 +71,7 @@ describe('export store', () => {
     expect(exportPdf.result?.notReproduced).toEqual(['Photo floue']);
     expect(exportPdf.working).toBe(false);
     expect(exportPdf.progress).toBeNull();
-    expect(listeners.has(EXPORT_PROGRESS_EVENT)).toBe(false); // no listener left behind
+    expect(listeners.has(EVENT_EXPORT_PROGRESS)).toBe(false); // no listener left behind
   });
 
   it('treats a cancelled save dialog as nothing written', async () => {

@@ -1,5 +1,5 @@
 // A list of records of one area, kept in step with Go after each change.
-import { toAppError } from '../errors';
+import { call } from '../errors';
 
 /** ListApi is the three bound calls every record area has. */
 export interface ListApi<T> {
@@ -42,10 +42,8 @@ export class ListStore<T extends { id: number }> implements Resettable {
   async load(): Promise<void> {
     this.loading = true;
     try {
-      this.items = (await this.#api.list()) ?? [];
+      this.items = (await call(() => this.#api.list())) ?? [];
       this.loaded = true;
-    } catch (e) {
-      throw toAppError(e);
     } finally {
       this.loading = false;
     }
@@ -53,23 +51,14 @@ export class ListStore<T extends { id: number }> implements Resettable {
 
   /** save creates (id 0) or updates a record, then reloads so the order stays Go's. */
   async save(item: T): Promise<T> {
-    let saved: T;
-    try {
-      saved = await this.#api.save(item);
-    } catch (e) {
-      throw toAppError(e);
-    }
+    const saved = await call(() => this.#api.save(item));
     await this.load();
     return saved;
   }
 
   /** remove deletes a record and drops it from the list. */
   async remove(id: number): Promise<void> {
-    try {
-      await this.#api.remove(id);
-    } catch (e) {
-      throw toAppError(e);
-    }
+    await call(() => this.#api.remove(id));
     this.items = this.items.filter((item) => item.id !== id);
   }
 

@@ -1,7 +1,7 @@
 // The learner's profile, with the private self-identification.
-import { Get, Save } from '../../../wailsjs/go/app/Profile';
-import { portfolio } from '../../../wailsjs/go/models';
-import { toAppError } from '../errors';
+import { Get, Save } from 'wailsjs/go/app/Profile';
+import { portfolio } from 'wailsjs/go/models';
+import { call } from '../errors';
 import { data } from './data.svelte';
 import type { Resettable } from './list.svelte';
 
@@ -49,22 +49,14 @@ class ProfileStore implements Resettable {
 
   /** load fetches the profile; it rejects with an AppError. */
   async load(): Promise<portfolio.Learner> {
-    try {
-      this.learner = withDefaults(await Get());
-    } catch (e) {
-      throw toAppError(e);
-    }
+    this.learner = withDefaults(await call(() => Get()));
     this.loaded = true;
     return this.learner;
   }
 
   /** save stores the profile and keeps what Go gave back. */
   async save(l: LearnerDraft): Promise<portfolio.Learner> {
-    try {
-      this.learner = withDefaults(await Save(portfolio.Learner.createFrom(l)));
-    } catch (e) {
-      throw toAppError(e);
-    }
+    this.learner = withDefaults(await call(() => Save(portfolio.Learner.createFrom(l))));
     return this.learner;
   }
 

@@ -1,13 +1,14 @@
 // Readiness and the guide: both computed by Go from the data on every call, never stored.
-import { ForTarget, Guide } from '../../../wailsjs/go/app/Readiness';
-import type { plar } from '../../../wailsjs/go/models';
-import { toAppError } from '../errors';
+import { ForTarget, Guide } from 'wailsjs/go/app/Readiness';
+import type { plar } from 'wailsjs/go/models';
+import type { GuideStepId } from 'wailsjs/values';
+import { call } from '../errors';
 import type { MessageArgs } from '../i18n/translate';
 import { registerResettable, type Resettable } from './list.svelte';
 import type { Screen } from './nav.svelte';
 
-/** GUIDE_STEP_SCREENS is where each step of the guide is done. */
-export const GUIDE_STEP_SCREENS: Record<string, Screen> = {
+/** GUIDE_STEP_SCREENS is where each step of the guide (Go's plar.GuideSteps) is done. */
+export const GUIDE_STEP_SCREENS: Record<GuideStepId, Screen> = {
   Profile: 'profile',
   Experiences: 'experiences',
   Target: 'targets',
@@ -18,8 +19,8 @@ export const GUIDE_STEP_SCREENS: Record<string, Screen> = {
   Export: 'export',
 };
 
-/** RULES are the four rules of evidence in the order assessors name them (Go's plar.Rule*). */
-export const RULES = ['valid', 'current', 'sufficient', 'authentic'] as const;
+/** RULES are the four rules of evidence in the order assessors name them (Go's plar.Rules). */
+export { RULES } from 'wailsjs/values';
 
 /** stepArgs turns a Go step's arguments into message arguments (numbers stay numbers). */
 export function stepArgs(step: plar.Step | null | undefined): MessageArgs | undefined {
@@ -53,12 +54,7 @@ class ReadinessStore implements Resettable {
 
   /** load computes readiness for one target. */
   async load(targetId: number): Promise<plar.Readiness> {
-    let r: plar.Readiness;
-    try {
-      r = await ForTarget(targetId);
-    } catch (e) {
-      throw toAppError(e);
-    }
+    const r = await call(() => ForTarget(targetId));
     r.outcomes = r.outcomes ?? [];
     r.toDo = r.toDo ?? [];
     this.report = r;
@@ -67,11 +63,7 @@ class ReadinessStore implements Resettable {
 
   /** loadGuide computes the guided steps for a target (0: the first target, if any). */
   async loadGuide(targetId = 0): Promise<plar.GuideStep[]> {
-    try {
-      this.guide = (await Guide(targetId)) ?? [];
-    } catch (e) {
-      throw toAppError(e);
-    }
+    this.guide = (await call(() => Guide(targetId))) ?? [];
     this.guideLoaded = true;
     return this.guide;
   }

@@ -27,7 +27,7 @@ const report = {
   toDo: null,
 };
 
-vi.mock('../../../wailsjs/go/app/Readiness', () => ({
+vi.mock('wailsjs/go/app/Readiness', () => ({
   ForTarget: vi.fn(async (id: number) => {
     if (id === 99) throw { code: 'not_found', message: 'This target no longer exists.', field: '' };
     return structuredClone(report);
@@ -39,9 +39,10 @@ vi.mock('../../../wailsjs/go/app/Readiness', () => ({
   ]),
 }));
 
+const { GUIDE_STEPS } = await import('wailsjs/values');
 const { GUIDE_STEP_SCREENS, guideDone, readiness, rulesMet, stepArgs } = await import('./readiness.svelte');
 const { SCREENS } = await import('./nav.svelte');
-const bindings = await import('../../../wailsjs/go/app/Readiness');
+const bindings = await import('wailsjs/go/app/Readiness');
 const { resetAreaStores } = await import('./list.svelte');
 
 describe('readiness store', () => {
@@ -73,9 +74,9 @@ describe('readiness store', () => {
 });
 
 describe('guide and steps', () => {
-  it('sends each of the eight steps to a screen that exists', () => {
-    const steps = ['Profile', 'Experiences', 'Target', 'SelfAssessment', 'Evidence', 'Narratives', 'Review', 'Export'];
-    for (const id of steps) expect(SCREENS).toContain(GUIDE_STEP_SCREENS[id]);
+  it('sends each step Go knows (plar.GuideSteps) to a screen that exists', () => {
+    expect(GUIDE_STEPS).toHaveLength(8);
+    for (const id of GUIDE_STEPS) expect(SCREENS).toContain(GUIDE_STEP_SCREENS[id]);
   });
 
   it('keeps numbers as numbers in step arguments, for the plural and number format', () => {

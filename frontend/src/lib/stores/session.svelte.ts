@@ -8,16 +8,17 @@ import {
   OpenWithDialog,
   Rename,
   State,
-} from '../../../wailsjs/go/app/Session';
-import { SetLanguage } from '../../../wailsjs/go/app/Settings';
-import type { app } from '../../../wailsjs/go/models';
-import { EventsOn } from '../../../wailsjs/runtime/runtime';
-import { toAppError } from '../errors';
+} from 'wailsjs/go/app/Session';
+import { SetLanguage } from 'wailsjs/go/app/Settings';
+import type { app } from 'wailsjs/go/models';
+import { EventsOn } from 'wailsjs/runtime/runtime';
+import { EVENT_SESSION_CHANGED } from 'wailsjs/values';
+import { call } from '../errors';
 import { i18n } from '../i18n/i18n.svelte';
 import { resetAreaStores } from './list.svelte';
 
 /** Go sends the new State with this event when another launch of the app changed it. */
-export const SESSION_CHANGED_EVENT = 'session:changed';
+export const SESSION_CHANGED_EVENT = EVENT_SESSION_CHANGED;
 
 /** SessionStore mirrors Go's session State; its methods reject with an AppError. */
 class SessionStore {
@@ -91,14 +92,8 @@ class SessionStore {
     await this.#run(() => SetLanguage(lang));
   }
 
-  async #run(call: () => Promise<app.State>): Promise<void> {
-    let next: app.State;
-    try {
-      next = await call();
-    } catch (e) {
-      throw toAppError(e);
-    }
-    await this.apply(next);
+  async #run(fn: () => Promise<app.State>): Promise<void> {
+    await this.apply(await call(fn));
   }
 
   /**
@@ -120,13 +115,7 @@ class SessionStore {
     if (!samePortfolio) resetAreaStores();
     if (next.notice) this.notice = next.notice;
     const lang = next.language || i18n.lang;
-    if (!i18n.ready || lang !== i18n.lang) {
-      try {
-        await i18n.load(lang);
-      } catch (e) {
-        throw toAppError(e);
-      }
-    }
+    if (!i18n.ready || lang !== i18n.lang) await call(() => i18n.load(lang));
     this.state = next;
   }
 }

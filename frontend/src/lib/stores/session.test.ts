@@ -9,7 +9,7 @@ const closed = {
 };
 const opened = { ...closed, open: true, current: closed.portfolios[0], language: 'fr' };
 
-vi.mock('../../../wailsjs/go/app/Session', () => ({
+vi.mock('wailsjs/go/app/Session', () => ({
   State: vi.fn(async () => closed),
   Create: vi.fn(async () => opened),
   Open: vi.fn(async () => opened),
@@ -19,7 +19,7 @@ vi.mock('../../../wailsjs/go/app/Session', () => ({
   }),
   Close: vi.fn(async () => closed),
 }));
-vi.mock('../../../wailsjs/go/app/Settings', () => ({
+vi.mock('wailsjs/go/app/Settings', () => ({
   Catalog: vi.fn(async (lang: string) => ({ NavProfile: lang === 'fr' ? 'Profil' : 'Profile' })),
   SetLanguage: vi.fn(async (lang: string) => ({ ...closed, language: lang })),
 }));

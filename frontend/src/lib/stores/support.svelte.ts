@@ -1,24 +1,12 @@
 // Private support notes: coaching, childcare, transport… They stay on this computer.
-import { Delete, List, Save } from '../../../wailsjs/go/app/Support';
-import { portfolio } from '../../../wailsjs/go/models';
+import { Delete, List, Save } from 'wailsjs/go/app/Support';
+import { portfolio } from 'wailsjs/go/models';
+import type { SupportCategory } from 'wailsjs/values';
 import { data } from './data.svelte';
 import { ListStore } from './list.svelte';
 
-/** SUPPORT_CATEGORIES are the categories Go accepts, in the order the form offers them. */
-export const SUPPORT_CATEGORIES = [
-  'Coaching',
-  'Mentorship',
-  'Childcare',
-  'Transportation',
-  'Financial',
-  'Housing',
-  'MentalHealth',
-  'Accommodation',
-  'Language',
-  'DigitalAccess',
-  'ElderCultural',
-  'Other',
-] as const;
+/** SUPPORT_CATEGORIES are the categories Go accepts (portfolio.SupportCategories), in the order the form offers them. */
+export { SUPPORT_CATEGORIES } from 'wailsjs/values';
 
 /** supportNotes is the learner's private notes. */
 export const supportNotes = new ListStore<portfolio.SupportNote>({
@@ -34,7 +22,7 @@ data.onLocked(() => supportNotes.reset());
 export function blankSupportNote(today: string): portfolio.SupportNote {
   return portfolio.SupportNote.createFrom({
     id: 0,
-    category: 'Coaching',
+    category: 'Coaching' satisfies SupportCategory,
     date: today,
     provider: '',
     text: '',

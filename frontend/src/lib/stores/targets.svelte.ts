@@ -9,23 +9,18 @@ import {
   PreviewOutcomesWithDialog,
   Save,
   SaveOutcome,
-} from '../../../wailsjs/go/app/Targets';
-import { app, plar } from '../../../wailsjs/go/models';
-import { toAppError } from '../errors';
+} from 'wailsjs/go/app/Targets';
+import { app, plar } from 'wailsjs/go/models';
+import { DEFAULT_CURRENCY_YEARS, MAX_IMPORT_BYTES, type TargetLanguage } from 'wailsjs/values';
+import { call } from '../errors';
 import { readAsBase64 } from './evidence.svelte';
 import { ListStore } from './list.svelte';
 
-/** PLAR_METHODS are the assessment methods Go accepts, in the order the form offers them. */
-export const PLAR_METHODS = ['Portfolio', 'ChallengeExam', 'Interview', 'Demonstration'] as const;
-
-/** TARGET_LANGUAGES are the languages a submission can be made in. */
-export const TARGET_LANGUAGES = ['en', 'fr', 'bilingual'] as const;
-
-/** DEFAULT_CURRENCY_YEARS is how recent evidence must be unless the target says otherwise. */
-export const DEFAULT_CURRENCY_YEARS = 5;
-
-/** MAX_IMPORT_BYTES is Go's limit for an outcomes file (2 MB); bigger files are refused unread. */
-export const MAX_IMPORT_BYTES = 2 << 20;
+/**
+ * Go's lists and limits for targets: the assessment methods and languages of submission the
+ * form offers, the default currency, and the largest outcomes file (refused here unread).
+ */
+export { DEFAULT_CURRENCY_YEARS, MAX_IMPORT_BYTES, PLAR_METHODS, TARGET_LANGUAGES } from 'wailsjs/values';
 
 /** MAX_IMPORT_KB is that limit as the KB figure Go's message ErrImportTooLarge shows. */
 export const MAX_IMPORT_KB = MAX_IMPORT_BYTES >> 10;
@@ -136,23 +131,14 @@ class TargetsStore extends ListStore<plar.Target> {
 
   /** saveOutcome adds (id 0) or updates one outcome, then reloads the targets. */
   async saveOutcome(o: plar.Outcome): Promise<plar.Outcome> {
-    let saved: plar.Outcome;
-    try {
-      saved = await SaveOutcome(plar.Outcome.createFrom(o));
-    } catch (e) {
-      throw toAppError(e);
-    }
+    const saved = await call(() => SaveOutcome(plar.Outcome.createFrom(o)));
     await this.load();
     return saved;
   }
 
   /** deleteOutcome removes an outcome (and the claim on it), then reloads the targets. */
   async deleteOutcome(id: number): Promise<void> {
-    try {
-      await DeleteOutcome(id);
-    } catch (e) {
-      throw toAppError(e);
-    }
+    await call(() => DeleteOutcome(id));
     await this.load();
   }
 
@@ -169,30 +155,17 @@ class TargetsStore extends ListStore<plar.Target> {
     } catch {
       throw { code: 'read_failed', message: '', field: '' };
     }
-    try {
-      return await PreviewOutcomesData(file.name, data);
-    } catch (e) {
-      throw toAppError(e);
-    }
+    return call(() => PreviewOutcomesData(file.name, data));
   }
 
   /** previewWithDialog lets the learner choose the file in the native dialog; id 0 when cancelled. */
   async previewWithDialog(): Promise<app.OutcomesFile> {
-    try {
-      return await PreviewOutcomesWithDialog();
-    } catch (e) {
-      throw toAppError(e);
-    }
+    return call(() => PreviewOutcomesWithDialog());
   }
 
   /** importPreviewed adds the previewed file's outcomes, read from the chosen columns, all or none. */
   async importPreviewed(targetId: number, fileId: number, columns: plar.Columns): Promise<plar.Outcome[]> {
-    let added: plar.Outcome[];
-    try {
-      added = (await ImportOutcomes(targetId, fileId, plar.Columns.createFrom(columns))) ?? [];
-    } catch (e) {
-      throw toAppError(e);
-    }
+    const added = (await call(() => ImportOutcomes(targetId, fileId, plar.Columns.createFrom(columns)))) ?? [];
     if (added.length > 0) await this.load();
     return added;
   }
@@ -227,7 +200,7 @@ export function blankTarget(): plar.Target {
     program: '',
     courseCode: '',
     courseTitle: '',
-    language: 'en',
+    language: 'en' satisfies TargetLanguage,
     currencyYears: DEFAULT_CURRENCY_YEARS,
     methods: [],
     methodsNotes: '',

@@ -6,7 +6,7 @@ let rows = [
   { id: 2, name: 'MLT 102', language: 'en', currencyYears: 5, methods: [], outcomes: [] },
 ];
 
-vi.mock('../../../wailsjs/go/app/Targets', () => ({
+vi.mock('wailsjs/go/app/Targets', () => ({
   List: vi.fn(async () => rows.map((r) => ({ ...r }))),
   Save: vi.fn(async (t: { id: number }) => {
     const saved = { ...t, id: t.id || 3 };
@@ -64,9 +64,10 @@ const {
   MAX_IMPORT_BYTES,
   NO_COLUMN,
   PLAR_METHODS,
+  TARGET_LANGUAGES,
   resolveNativeDrop,
 } = await import('./targets.svelte');
-const bindings = await import('../../../wailsjs/go/app/Targets');
+const bindings = await import('wailsjs/go/app/Targets');
 const { resetAreaStores } = await import('./list.svelte');
 
 /** A File FileReader can read in node. */
@@ -155,8 +156,11 @@ describe('targets store', () => {
     expect(targets.items).toEqual([]);
   });
 
-  it('offers every method Go knows', () => {
-    expect([...PLAR_METHODS]).toEqual(['Portfolio', 'ChallengeExam', 'Interview', 'Demonstration']);
+  it('offers the methods and languages Go knows, not a copy of them', async () => {
+    const go = await import('wailsjs/values');
+    expect(PLAR_METHODS).toBe(go.PLAR_METHODS);
+    expect(TARGET_LANGUAGES).toBe(go.TARGET_LANGUAGES);
+    expect(blankTarget().language).toBe(go.TARGET_LANGUAGES[0]);
   });
 });
 

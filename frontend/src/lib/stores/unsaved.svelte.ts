@@ -1,10 +1,11 @@
 // Forms with changes not yet saved: leaving a screen, closing the portfolio or closing the
 // window asks the learner first (save, discard, or keep editing), so typed text is never lost.
-import { Quit, SetUnsaved } from '../../../wailsjs/go/app/Window';
-import { EventsOn } from '../../../wailsjs/runtime/runtime';
+import { Quit, SetUnsaved } from 'wailsjs/go/app/Window';
+import { EventsOn } from 'wailsjs/runtime/runtime';
+import { EVENT_CLOSE_REQUESTED } from 'wailsjs/values';
 
 /** CLOSE_REQUESTED_EVENT is what Go sends when the window is asked to close while a form is unsaved. */
-export const CLOSE_REQUESTED_EVENT = 'window:close-requested';
+export const CLOSE_REQUESTED_EVENT = EVENT_CLOSE_REQUESTED;
 
 /** Leaving says what is being left, so the question can name it. */
 export type Leaving = 'screen' | 'portfolio' | 'window';

@@ -1,8 +1,11 @@
 // The names and meanings of the self-rating levels, in the active language.
+import { RATING_LEVELS } from 'wailsjs/values';
+import { isOneOf } from '../../lib/choices';
 import { t } from '../../lib/i18n/i18n.svelte';
 
 /** levelName names a level of the self-rating scale (1 to 5). */
 export function levelName(n: number): string {
+  if (!isOneOf(RATING_LEVELS, n)) return '';
   switch (n) {
     case 1:
       return t('RatingLevel1');
@@ -14,13 +17,12 @@ export function levelName(n: number): string {
       return t('RatingLevel4');
     case 5:
       return t('RatingLevel5');
-    default:
-      return '';
   }
 }
 
 /** levelDescription is the one-line meaning of a level. */
 export function levelDescription(n: number): string {
+  if (!isOneOf(RATING_LEVELS, n)) return '';
   switch (n) {
     case 1:
       return t('RatingLevel1Description');
@@ -32,7 +34,5 @@ export function levelDescription(n: number): string {
       return t('RatingLevel4Description');
     case 5:
       return t('RatingLevel5Description');
-    default:
-      return '';
   }
 }

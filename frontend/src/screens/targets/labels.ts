@@ -1,8 +1,11 @@
 // The names of a target's fixed choices, in the active language.
+import { PLAR_METHODS, TARGET_LANGUAGES } from 'wailsjs/values';
+import { isOneOf } from '../../lib/choices';
 import { t } from '../../lib/i18n/i18n.svelte';
 
-/** methodName names an assessment method (Go's plar.Methods). */
+/** methodName names an assessment method (Go's plar.Methods); an unknown one shows as it is. */
 export function methodName(m: string): string {
+  if (!isOneOf(PLAR_METHODS, m)) return m;
   switch (m) {
     case 'Portfolio':
       return t('MethodPortfolio');
@@ -12,19 +15,18 @@ export function methodName(m: string): string {
       return t('MethodInterview');
     case 'Demonstration':
       return t('MethodDemonstration');
-    default:
-      return m;
   }
 }
 
-/** languageName names a language of submission (Go's plar.Languages). */
+/** languageName names a language of submission (Go's plar.Languages); English when unknown. */
 export function languageName(lang: string): string {
-  switch (lang) {
+  const l = isOneOf(TARGET_LANGUAGES, lang) ? lang : 'en';
+  switch (l) {
+    case 'en':
+      return t('TargetLanguageEn');
     case 'fr':
       return t('TargetLanguageFr');
     case 'bilingual':
       return t('TargetLanguageBilingual');
-    default:
-      return t('TargetLanguageEn');
   }
 }

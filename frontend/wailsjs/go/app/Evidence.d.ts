@@ -10,8 +10,6 @@ export function AddWithDialog():Promise<Array<portfolio.Evidence>>;
 
 export function Delete(arg1:number):Promise<void>;
 
-export function Kinds():Promise<Array<string>>;
-
 export function List():Promise<Array<portfolio.Evidence>>;
 
 export function Preview(arg1:number):Promise<string>;

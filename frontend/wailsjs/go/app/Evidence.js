@@ -18,10 +18,6 @@ export function Delete(arg1) {
   return window['go']['app']['Evidence']['Delete'](arg1);
 }
 
-export function Kinds() {
-  return window['go']['app']['Evidence']['Kinds']();
-}
-
 export function List() {
   return window['go']['app']['Evidence']['List']();
 }

@@ -4,8 +4,6 @@ import {portfolio} from '../models';
 
 export function Delete(arg1:number):Promise<void>;
 
-export function Kinds():Promise<Array<string>>;
-
 export function List():Promise<Array<portfolio.Experience>>;
 
 export function Save(arg1:portfolio.Experience):Promise<portfolio.Experience>;

@@ -6,10 +6,6 @@ export function Delete(arg1) {
   return window['go']['app']['Experiences']['Delete'](arg1);
 }
 
-export function Kinds() {
-  return window['go']['app']['Experiences']['Kinds']();
-}
-
 export function List() {
   return window['go']['app']['Experiences']['List']();
 }

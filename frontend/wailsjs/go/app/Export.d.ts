@@ -3,8 +3,6 @@
 import {portfolio} from '../models';
 import {submission} from '../models';
 
-export function Languages():Promise<Array<string>>;
-
 export function SharedNotes():Promise<Array<portfolio.SupportNote>>;
 
 export function ShowInFolder(arg1:string):Promise<void>;

@@ -13,8 +13,6 @@ export function ImportOutcomes(arg1:number,arg2:number,arg3:plar.Columns):Promis
 
 export function List():Promise<Array<plar.Target>>;
 
-export function Methods():Promise<Array<string>>;
-
 export function PreviewOutcomesData(arg1:string,arg2:string):Promise<app.OutcomesFile>;
 
 export function PreviewOutcomesWithDialog():Promise<app.OutcomesFile>;

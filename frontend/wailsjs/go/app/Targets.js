@@ -22,10 +22,6 @@ export function List() {
   return window['go']['app']['Targets']['List']();
 }
 
-export function Methods() {
-  return window['go']['app']['Targets']['Methods']();
-}
-
 export function PreviewOutcomesData(arg1, arg2) {
   return window['go']['app']['Targets']['PreviewOutcomesData'](arg1, arg2);
 }
