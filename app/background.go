@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"sync"
 	"time"
@@ -44,6 +46,7 @@ type background struct {
 	minutes      int
 	lastSnapshot time.Time
 	snapRevision uint64
+	purge        bool       // a change of key made the other backups a leak: drop them after the next good snapshot
 	snapshotting sync.Mutex // one snapshot at a time
 
 	cancel context.CancelFunc
@@ -117,10 +120,15 @@ func (bg *background) snapshot(ctx context.Context) (portfolio.BackupFile, error
 	b, err := bg.store.Snapshot(ctx, bg.dir)
 	bg.mu.Lock()
 	bg.lastSnapshot = bg.now() // after a failure (a full disk) too: retry at the next interval
+	purge := false
 	if err == nil {
 		bg.snapRevision = rev
+		purge, bg.purge = bg.purge, false
 	}
 	bg.mu.Unlock()
+	if purge {
+		bg.dropAllBut(b.Path)
+	}
 	switch {
 	case err == nil:
 		bg.emit(EventSnapshot, b)
@@ -129,6 +137,32 @@ func (bg *background) snapshot(ctx context.Context) (portfolio.BackupFile, error
 		bg.emit(EventSnapshotFailed, bg.fail(err))
 	}
 	return b, err
+}
+
+// setPurge asks the next snapshot that passes its check to remove every other backup.
+func (bg *background) setPurge() {
+	bg.mu.Lock()
+	bg.purge = true
+	bg.mu.Unlock()
+}
+
+// dropAllBut removes every backup in the snapshot folder except keep, which has passed its
+// check. A backup that cannot be listed or removed now is tried again after the next change of key.
+func (bg *background) dropAllBut(keep string) {
+	old, err := portfolio.ListBackups(bg.dir)
+	if err != nil {
+		bg.setPurge()
+		return
+	}
+	for _, b := range old {
+		if b.Path == keep {
+			continue
+		}
+		if err := os.Remove(b.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			bg.setPurge()
+		}
+		os.Remove(b.Path + "-wal")
+	}
 }
 
 // lockIfIdle locks the portfolio when nobody used it for the learner's chosen minutes.
