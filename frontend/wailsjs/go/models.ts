@@ -427,6 +427,7 @@ export namespace plar {
 	    claimed: number;
 	    ready: number;
 	    toDo: ToDo[];
+	    filesCheckedAt: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Readiness(source);
@@ -440,6 +441,7 @@ export namespace plar {
 	        this.claimed = source["claimed"];
 	        this.ready = source["ready"];
 	        this.toDo = this.convertValues(source["toDo"], ToDo);
+	        this.filesCheckedAt = source["filesCheckedAt"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
