@@ -40,7 +40,7 @@ func BenchmarkReadiness(b *testing.B) {
 
 // benchPortfolio makes, in b.TempDir(), a portfolio with one target, benchEvidenceFiles
 // outcomes each claimed with its own evidence file of fileSize random (incompressible) bytes.
-func benchPortfolio(b *testing.B, fileSize int) (*Store, int64) {
+func benchPortfolio(b testing.TB, fileSize int) (*Store, int64) {
 	b.Helper()
 	ctx := context.Background()
 	p, err := portfolio.Create(ctx, filepath.Join(b.TempDir(), "big"+portfolio.FileExtension), "Big",
