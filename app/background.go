@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -118,6 +119,9 @@ func (bg *background) snapshot(ctx context.Context) (portfolio.BackupFile, error
 	defer bg.snapshotting.Unlock()
 	rev := bg.store.Revision()
 	b, err := bg.store.Snapshot(ctx, bg.dir)
+	// Checking the snapshot read every evidence file into memory, one after the other: give
+	// those pages back to the system now, not minutes later, since the window stays open for hours.
+	debug.FreeOSMemory()
 	bg.mu.Lock()
 	bg.lastSnapshot = bg.now() // after a failure (a full disk) too: retry at the next interval
 	purge := false
