@@ -73,7 +73,12 @@ done
 kib() { awk '/^'"$1"':/ { print $2 }' "$2"; }
 app_pss=() app_anon=() web_pss=() all_pss=()
 for i in $(seq 1 "$MEM_RUNS"); do
-	start_app "$data" "$work/mem-$i.log" "$BIN"
+	# A fresh data folder each run: the app reopens the portfolio used last, and every run must
+	# start at the picker.
+	fresh=$work/mem-$i
+	mkdir -p "$fresh/portfolios"
+	cp "$data/portfolios/demo.passerelle" "$fresh/portfolios/"
+	start_app "$fresh" "$work/mem-$i.log" "$BIN"
 	wid=$(wait_window 30) || true
 	[ -n "$wid" ] || { echo "bench: no window within 30 s (memory run $i)" >&2; tail -n 20 "$work/mem-$i.log" >&2; exit 1; }
 	sleep 1
