@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -47,7 +48,6 @@ type background struct {
 	minutes      int
 	lastSnapshot time.Time
 	snapRevision uint64
-	purge        bool       // a change of key made the other backups a leak: drop them after the next good snapshot
 	snapshotting sync.Mutex // one snapshot at a time
 
 	cancel context.CancelFunc
@@ -124,13 +124,11 @@ func (bg *background) snapshot(ctx context.Context) (portfolio.BackupFile, error
 	debug.FreeOSMemory()
 	bg.mu.Lock()
 	bg.lastSnapshot = bg.now() // after a failure (a full disk) too: retry at the next interval
-	purge := false
 	if err == nil {
 		bg.snapRevision = rev
-		purge, bg.purge = bg.purge, false
 	}
 	bg.mu.Unlock()
-	if purge {
+	if err == nil && bg.purgePending() {
 		bg.dropAllBut(b.Path)
 	}
 	switch {
@@ -143,19 +141,32 @@ func (bg *background) snapshot(ctx context.Context) (portfolio.BackupFile, error
 	return b, err
 }
 
+// purgeMarker, in the snapshot folder, says that a change of key made every backup there a
+// leak, to be removed once a snapshot taken after the change has passed its check. A file, so
+// that closing the app before then does not forget it: the snapshot on opening does it.
+const purgeMarker = ".drop-older-backups"
+
 // setPurge asks the next snapshot that passes its check to remove every other backup.
-func (bg *background) setPurge() {
-	bg.mu.Lock()
-	bg.purge = true
-	bg.mu.Unlock()
+func (bg *background) setPurge() error {
+	if err := os.MkdirAll(bg.dir, 0o700); err != nil {
+		return fmt.Errorf("mark older backups: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(bg.dir, purgeMarker), nil, 0o600); err != nil {
+		return fmt.Errorf("mark older backups: %w", err)
+	}
+	return nil
+}
+
+func (bg *background) purgePending() bool {
+	_, err := os.Stat(filepath.Join(bg.dir, purgeMarker))
+	return err == nil
 }
 
 // dropAllBut removes every backup in the snapshot folder except keep, which has passed its
-// check. A backup that cannot be listed or removed now is tried again after the next change of key.
+// check, then the marker; what cannot be removed now is tried again after the next snapshot.
 func (bg *background) dropAllBut(keep string) {
 	old, err := portfolio.ListBackups(bg.dir)
 	if err != nil {
-		bg.setPurge()
 		return
 	}
 	for _, b := range old {
@@ -163,10 +174,11 @@ func (bg *background) dropAllBut(keep string) {
 			continue
 		}
 		if err := os.Remove(b.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			bg.setPurge()
+			return
 		}
 		os.Remove(b.Path + "-wal")
 	}
+	os.Remove(filepath.Join(bg.dir, purgeMarker))
 }
 
 // lockIfIdle locks the portfolio when nobody used it for the learner's chosen minutes.

@@ -25,7 +25,8 @@ func (x *Data) ChangePassphrase(oldPassphrase, newPassphrase string) (portfolio.
 // resealed runs a change of key, then takes a fresh snapshot; once a snapshot taken after the
 // change has passed its check, every other backup in the portfolio's snapshot folder, which the
 // change has made a leak, is removed. Should this snapshot fail (reported to the page), the old
-// copies stay, the learner's only way back, until the housekeeping takes one that passes.
+// copies stay, the learner's only way back, until the housekeeping (or the next opening) takes
+// one that passes.
 func (x *Data) resealed(change func(context.Context, *portfolio.Store) error) (portfolio.LockState, error) {
 	st, ctx, bg, err := x.s.active(true)
 	if err != nil {
@@ -33,14 +34,14 @@ func (x *Data) resealed(change func(context.Context, *portfolio.Store) error) (p
 	}
 	bg.snapshotting.Lock() // a snapshot under way would keep the file from being rewritten
 	err = change(ctx, st)
-	if err == nil {
-		bg.setPurge()
-	}
+	marked := err == nil && bg.setPurge() == nil
 	bg.snapshotting.Unlock()
 	if err != nil {
 		return portfolio.LockState{}, err
 	}
-	bg.snapshot(ctx)
+	if fresh, err := bg.snapshot(ctx); err == nil && !marked {
+		bg.dropAllBut(fresh.Path) // the marker could not be written: this snapshot is the only chance
+	}
 	return st.LockState(ctx)
 }
 

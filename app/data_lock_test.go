@@ -25,9 +25,10 @@ func setBlob(t *testing.T, path string, data []byte) {
 	}
 }
 
-func backupPaths(t *testing.T, data *Data) []string {
+// backupPaths lists the backups in a portfolio's snapshot folder, newest first.
+func backupPaths(t *testing.T, dir string) []string {
 	t.Helper()
-	list, err := data.Backups()
+	list, err := portfolio.ListBackups(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,17 +53,20 @@ func TestData_PassphraseKeepsOldSnapshotsUntilAFreshOneIsChecked(t *testing.T) {
 	if _, err := (&Evidence{s}).AddData("letter.txt", base64.StdEncoding.EncodeToString(letter)); err != nil {
 		t.Fatal(err)
 	}
-	clock.advance(snapshotEvery)
+	// A day later: rotation keeps yesterday's snapshot beside today's.
+	clock.advance(24 * time.Hour)
 	s.bg.tick(t.Context())
 	waitFor(t, events, EventSnapshot)
 	data := &Data{s}
-	old := backupPaths(t, data)
-	if len(old) == 0 {
-		t.Fatal("no snapshot before the passphrase")
+	path := s.store.Path()
+	dir := portfolio.SnapshotDir(s.dataDir, path)
+	old := backupPaths(t, dir)
+	if len(old) != 2 {
+		t.Fatalf("snapshots before the passphrase: %v", old)
 	}
 
 	// A stored file no longer matches its SHA-256: the fresh snapshot fails its check.
-	setBlob(t, s.store.Path(), []byte("A letter from the food bank, changed"))
+	setBlob(t, path, []byte("A letter from the food bank, changed"))
 	clock.advance(time.Minute)
 	if state, err := data.SetPassphrase("une phrase assez longue"); err != nil || !state.HasPassphrase {
 		t.Fatalf("set passphrase: %+v %v", state, err)
@@ -70,16 +74,25 @@ func TestData_PassphraseKeepsOldSnapshotsUntilAFreshOneIsChecked(t *testing.T) {
 	if e := <-events; e != EventSnapshotFailed {
 		t.Fatalf("event %s, want %s", e, EventSnapshotFailed)
 	}
-	if got := backupPaths(t, data); !slices.Equal(got, old) {
+	if got := backupPaths(t, dir); !slices.Equal(got, old) {
 		t.Fatalf("the old snapshots were deleted although the fresh one failed: %v, had %v", got, old)
 	}
 
-	// Once a fresh snapshot passes its check, the copies that held clear text go.
-	setBlob(t, s.store.Path(), letter)
+	// Once a fresh snapshot passes its check, the copies that held clear text go: the next one
+	// the housekeeping takes, or, should the app be closed first, the one taken on opening.
+	setBlob(t, path, letter)
+	if _, err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := backupPaths(t, dir); !slices.Equal(got, old) {
+		t.Fatalf("closing deleted snapshots: %v, had %v", got, old)
+	}
 	clock.advance(snapshotEvery)
-	s.bg.tick(t.Context())
+	if _, err := s.Open(path); err != nil {
+		t.Fatal(err)
+	}
 	waitFor(t, events, EventSnapshot)
-	got := backupPaths(t, data)
+	got := backupPaths(t, dir)
 	if len(got) != 1 || slices.Contains(old, got[0]) {
 		t.Fatalf("after a checked snapshot: %v, had %v", got, old)
 	}
