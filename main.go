@@ -81,7 +81,10 @@ func runWindow(dataDir string, catalog *locales.Catalog, stderr io.Writer, openP
 			UniqueId:               instanceID(dataDir),
 			OnSecondInstanceLaunch: services.SecondLaunch,
 		},
-		Linux: &linux.Options{Icon: icon, ProgramName: "passerelle"},
+		// Never is what Wails itself picks on Linux when no options are given (its issue 2977);
+		// passing options for the icon had silently turned it to Always, which roughly doubled
+		// the memory of the WebKit processes (scripts/bench.sh) for a page of forms and lists.
+		Linux: &linux.Options{Icon: icon, ProgramName: "passerelle", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "passerelle:", err)

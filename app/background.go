@@ -2,8 +2,12 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -115,12 +119,18 @@ func (bg *background) snapshot(ctx context.Context) (portfolio.BackupFile, error
 	defer bg.snapshotting.Unlock()
 	rev := bg.store.Revision()
 	b, err := bg.store.Snapshot(ctx, bg.dir)
+	// Checking the snapshot read every evidence file into memory, one after the other: give
+	// those pages back to the system now, not minutes later, since the window stays open for hours.
+	debug.FreeOSMemory()
 	bg.mu.Lock()
 	bg.lastSnapshot = bg.now() // after a failure (a full disk) too: retry at the next interval
 	if err == nil {
 		bg.snapRevision = rev
 	}
 	bg.mu.Unlock()
+	if err == nil && bg.purgePending() {
+		bg.dropAllBut(b.Path)
+	}
 	switch {
 	case err == nil:
 		bg.emit(EventSnapshot, b)
@@ -129,6 +139,46 @@ func (bg *background) snapshot(ctx context.Context) (portfolio.BackupFile, error
 		bg.emit(EventSnapshotFailed, bg.fail(err))
 	}
 	return b, err
+}
+
+// purgeMarker, in the snapshot folder, says that a change of key made every backup there a
+// leak, to be removed once a snapshot taken after the change has passed its check. A file, so
+// that closing the app before then does not forget it: the snapshot on opening does it.
+const purgeMarker = ".drop-older-backups"
+
+// setPurge asks the next snapshot that passes its check to remove every other backup.
+func (bg *background) setPurge() error {
+	if err := os.MkdirAll(bg.dir, 0o700); err != nil {
+		return fmt.Errorf("mark older backups: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(bg.dir, purgeMarker), nil, 0o600); err != nil {
+		return fmt.Errorf("mark older backups: %w", err)
+	}
+	return nil
+}
+
+func (bg *background) purgePending() bool {
+	_, err := os.Stat(filepath.Join(bg.dir, purgeMarker))
+	return err == nil
+}
+
+// dropAllBut removes every backup in the snapshot folder except keep, which has passed its
+// check, then the marker; what cannot be removed now is tried again after the next snapshot.
+func (bg *background) dropAllBut(keep string) {
+	old, err := portfolio.ListBackups(bg.dir)
+	if err != nil {
+		return
+	}
+	for _, b := range old {
+		if b.Path == keep {
+			continue
+		}
+		if err := os.Remove(b.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return
+		}
+		os.Remove(b.Path + "-wal")
+	}
+	os.Remove(filepath.Join(bg.dir, purgeMarker))
 }
 
 // lockIfIdle locks the portfolio when nobody used it for the learner's chosen minutes.

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"os"
 
 	"passerelle/portfolio"
 )
@@ -23,8 +22,11 @@ func (x *Data) ChangePassphrase(oldPassphrase, newPassphrase string) (portfolio.
 	})
 }
 
-// resealed runs a change of key, then takes a fresh snapshot and removes every other backup
-// in the portfolio's snapshot folder, which the change has made a leak.
+// resealed runs a change of key, then takes a fresh snapshot; once a snapshot taken after the
+// change has passed its check, every other backup in the portfolio's snapshot folder, which the
+// change has made a leak, is removed. Should this snapshot fail (reported to the page), the old
+// copies stay, the learner's only way back, until the housekeeping (or the next opening) takes
+// one that passes.
 func (x *Data) resealed(change func(context.Context, *portfolio.Store) error) (portfolio.LockState, error) {
 	st, ctx, bg, err := x.s.active(true)
 	if err != nil {
@@ -32,20 +34,13 @@ func (x *Data) resealed(change func(context.Context, *portfolio.Store) error) (p
 	}
 	bg.snapshotting.Lock() // a snapshot under way would keep the file from being rewritten
 	err = change(ctx, st)
+	marked := err == nil && bg.setPurge() == nil
 	bg.snapshotting.Unlock()
 	if err != nil {
 		return portfolio.LockState{}, err
 	}
-	fresh, _ := bg.snapshot(ctx) // a failure is reported to the page; the old copies go anyway
-	old, err := portfolio.ListBackups(bg.dir)
-	if err != nil {
-		return portfolio.LockState{}, err
-	}
-	for _, b := range old {
-		if b.Path != fresh.Path {
-			os.Remove(b.Path)
-			os.Remove(b.Path + "-wal")
-		}
+	if fresh, err := bg.snapshot(ctx); err == nil && !marked {
+		bg.dropAllBut(fresh.Path) // the marker could not be written: this snapshot is the only chance
 	}
 	return st.LockState(ctx)
 }

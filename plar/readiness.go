@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"passerelle/fault"
 	"passerelle/portfolio"
 )
 
@@ -41,6 +42,10 @@ type Readiness struct {
 	Claimed  int                `json:"claimed"`
 	Ready    int                `json:"ready"`
 	ToDo     []ToDo             `json:"toDo"`
+	// FilesCheckedAt is when every evidence file was last hashed again and compared with its
+	// recorded SHA-256 (the oldest of their last checks), "" while some file has not been
+	// re-hashed since it was added: the date the authentic rule's file check speaks for.
+	FilesCheckedAt string `json:"filesCheckedAt"`
 }
 
 // Inputs is everything readiness reads, gathered once from the portfolio.
@@ -50,31 +55,73 @@ type Inputs struct {
 	Experiences []portfolio.Experience
 	Credentials []portfolio.Credential
 	Evidence    []portfolio.Evidence
-	IntactFiles map[string]bool
+	FileChecks  map[string]portfolio.FileCheck
 	Now         time.Time
 }
 
-// Gather reads what readiness needs for one target.
+// Gather reads what readiness needs for one target in one read transaction, so the claims, the
+// evidence and the file checks are one consistent state. It never reads the evidence files
+// themselves: authenticity comes from the last recorded check (see authentic), so the guide and
+// readiness cost the same with 10 MB or 1 GB of photos.
 func (s *Store) Gather(ctx context.Context, targetID int64) (Inputs, error) {
 	in := Inputs{Now: s.p.Now()}
-	var err error
-	if in.Target, err = s.Target(ctx, targetID); err != nil {
-		return in, err
-	}
-	if in.Claims, err = s.Claims(ctx, targetID); err != nil {
-		return in, err
-	}
-	if in.Experiences, err = s.p.Experiences(ctx); err != nil {
-		return in, err
-	}
-	if in.Credentials, err = s.p.Credentials(ctx); err != nil {
-		return in, err
-	}
-	if in.Evidence, err = s.p.EvidenceList(ctx); err != nil {
-		return in, err
-	}
-	in.IntactFiles, err = s.p.FileIntegrity(ctx)
+	err := s.p.Read(ctx, func(r portfolio.Reader) error {
+		targets, err := readTargets(ctx, r.Tx(), `WHERE id = ?`, targetID)
+		if err != nil {
+			return err
+		}
+		if len(targets) == 0 {
+			return fault.New(fault.NotFound, "", "ErrTargetNotFound")
+		}
+		in.Target = targets[0]
+		if in.Claims, err = readClaims(ctx, r.Tx(), `WHERE o.target_id = ?`, targetID); err != nil {
+			return err
+		}
+		if in.Experiences, err = r.Experiences(); err != nil {
+			return err
+		}
+		if in.Credentials, err = r.Credentials(); err != nil {
+			return err
+		}
+		if in.Evidence, err = r.EvidenceList(); err != nil {
+			return err
+		}
+		in.FileChecks, err = r.FileChecks()
+		return err
+	})
 	return in, err
+}
+
+// GatherVerified is Gather after recomputing the SHA-256 of every stored file (and recording
+// what it found), for an export: what an assessor receives is checked against the bytes.
+func (s *Store) GatherVerified(ctx context.Context, targetID int64) (Inputs, error) {
+	fresh, err := s.p.VerifyFiles(ctx)
+	if err != nil {
+		return Inputs{}, err
+	}
+	in, err := s.Gather(ctx, targetID)
+	if err != nil {
+		return in, err
+	}
+	for sum, c := range fresh { // even where recording them failed (a full disk)
+		in.FileChecks[sum] = c
+	}
+	return in, nil
+}
+
+// filesCheckedAt is the oldest last check of the evidence files, "" if one was never re-hashed.
+func filesCheckedAt(evidence []portfolio.Evidence, checks map[string]portfolio.FileCheck) string {
+	oldest := ""
+	for _, e := range evidence {
+		c, ok := checks[e.SHA256]
+		if !ok {
+			return ""
+		}
+		if oldest == "" || c.CheckedAt < oldest {
+			oldest = c.CheckedAt
+		}
+	}
+	return oldest
 }
 
 // stepOrder ranks next steps: what unblocks a claim first, polish last.
@@ -92,8 +139,9 @@ func stepOrder(id string) int {
 // Compute applies the rules to every claim of the target and orders what is left to do:
 // the claims closest to ready first, then the outcomes not yet claimed.
 func Compute(in Inputs) Readiness {
-	r := Readiness{Target: in.Target, Outcomes: []OutcomeReadiness{}, ToDo: []ToDo{}, Total: len(in.Target.Outcomes)}
-	facts := Facts{Now: in.Now, CurrencyYears: in.Target.CurrencyYears, IntactFiles: in.IntactFiles,
+	r := Readiness{Target: in.Target, Outcomes: []OutcomeReadiness{}, ToDo: []ToDo{}, Total: len(in.Target.Outcomes),
+		FilesCheckedAt: filesCheckedAt(in.Evidence, in.FileChecks)}
+	facts := Facts{Now: in.Now, CurrencyYears: in.Target.CurrencyYears, FileChecks: in.FileChecks,
 		Evidence: map[int64]portfolio.Evidence{}}
 	for _, e := range in.Evidence {
 		facts.Evidence[e.ID] = e

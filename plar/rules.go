@@ -42,13 +42,13 @@ type Assessment struct {
 	Words     int          `json:"words"`
 }
 
-// Facts are what the rules need beyond the claim: the evidence it may point to, whether each
-// stored file still matches its SHA-256, the target's currency limit and today's date.
+// Facts are what the rules need beyond the claim: the evidence it may point to, what the last
+// recomputation of each stored file's SHA-256 found, the target's currency limit and today's date.
 type Facts struct {
 	Now           time.Time
 	CurrencyYears int
 	Evidence      map[int64]portfolio.Evidence
-	IntactFiles   map[string]bool
+	FileChecks    map[string]portfolio.FileCheck
 }
 
 // ThirdPartyKinds are the kinds of evidence that come from someone other than the learner.
@@ -174,13 +174,21 @@ func sufficient(c Claim, linked []portfolio.Evidence) RuleResult {
 	return r
 }
 
+// authentic asks for what an assessor checks: third-party evidence names who vouches for it,
+// and no file is known to differ from the SHA-256 recorded when it was attached. Readiness does
+// not read the files (that would cost seconds per screen with many photos): it reports what
+// the last recomputation found. Check, every backup (the automatic snapshots too: on opening,
+// and every ten minutes of changes) and every export hash each file again and record the result
+// with its date (Readiness.FilesCheckedAt). A file not hashed again since it was added counts as
+// matching: its fingerprint was computed from the very bytes stored, in the same transaction.
+// What an assessor receives is always checked against the bytes: export hashes first.
 func authentic(linked []portfolio.Evidence, f Facts) RuleResult {
 	r := RuleResult{Rule: RuleAuthentic, Steps: []Step{}}
 	for _, e := range linked {
 		if IsThirdParty(e) && strings.TrimSpace(e.VerifierName) == "" {
 			r.Steps = append(r.Steps, step("StepNameVerifier", "Title", e.AnyTitle()))
 		}
-		if f.IntactFiles != nil && !f.IntactFiles[e.SHA256] {
+		if c, checked := f.FileChecks[e.SHA256]; checked && !c.Intact {
 			r.Steps = append(r.Steps, step("StepFileChanged", "Title", e.AnyTitle()))
 		}
 	}

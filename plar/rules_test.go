@@ -22,7 +22,10 @@ func facts() Facts {
 		3: {ID: 3, TitleEN: "Old cert", Kind: "Certificate", Date: "2015-03-03", VerifierName: "Red Cross", SHA256: "c"},
 		4: {ID: 4, TitleEN: "Undated ref", Kind: "Reference", SHA256: "d"},
 	}
-	return Facts{Now: today, CurrencyYears: 5, Evidence: ev, IntactFiles: map[string]bool{"a": true, "b": true, "c": true, "d": true}}
+	// "d" has not been hashed again since it was added: its recorded SHA-256 stands.
+	checked := portfolio.FileCheck{Intact: true, CheckedAt: "2026-11-20T10:00:00Z"}
+	return Facts{Now: today, CurrencyYears: 5, Evidence: ev,
+		FileChecks: map[string]portfolio.FileCheck{"a": checked, "b": checked, "c": checked}}
 }
 
 func link(ids ...int64) []EvidenceLink {
@@ -106,7 +109,12 @@ func TestAssess_RulesOfEvidence(t *testing.T) {
 			f.Evidence[1] = e
 		}, RuleAuthentic, "StepNameVerifier"},
 		{"authentic: own work needs no verifier", func(c *Claim, _ *Facts) { c.Evidence = link(2) }, RuleAuthentic, ""},
-		{"authentic: a changed file", func(c *Claim, f *Facts) { f.IntactFiles["a"] = false }, RuleAuthentic, "StepFileChanged"},
+		{"authentic: a changed file", func(c *Claim, f *Facts) {
+			f.FileChecks["a"] = portfolio.FileCheck{Intact: false, CheckedAt: "2026-11-21T10:00:00Z"}
+		}, RuleAuthentic, "StepFileChanged"},
+		{"authentic: a file not hashed again since it was added keeps its recorded SHA-256", func(c *Claim, f *Facts) {
+			delete(f.FileChecks, "a")
+		}, RuleAuthentic, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -156,7 +164,7 @@ func TestCompute_ReadinessCountsAndOrdersWhatToDo(t *testing.T) {
 		{OutcomeID: 11, Rating: 2, NarrativeEN: words(10)},                                            // many gaps
 		{OutcomeID: 12, Rating: 3, NarrativeEN: words(80), Evidence: []EvidenceLink{{EvidenceID: 2}}}, // one gap
 	}
-	r := Compute(Inputs{Target: target, Claims: claims, Evidence: ev, IntactFiles: f.IntactFiles, Now: today})
+	r := Compute(Inputs{Target: target, Claims: claims, Evidence: ev, FileChecks: f.FileChecks, Now: today})
 	if r.Total != 4 || r.Claimed != 3 || r.Ready != 1 {
 		t.Fatalf("total %d claimed %d ready %d", r.Total, r.Claimed, r.Ready)
 	}
@@ -216,7 +224,7 @@ func TestGuide_ProgressIsDerivedFromTheData(t *testing.T) {
 	for _, e := range f.Evidence {
 		ev = append(ev, e)
 	}
-	r := Compute(Inputs{Now: today, Evidence: ev, IntactFiles: f.IntactFiles,
+	r := Compute(Inputs{Now: today, Evidence: ev, FileChecks: f.FileChecks,
 		Target: Target{CurrencyYears: 5, Outcomes: []Outcome{{ID: 1, Code: "A", TextEN: "x"}}},
 		Claims: []Claim{{OutcomeID: 1, Rating: 3, NarrativeEN: words(10), Evidence: link(1)}}})
 	got := steps(GuideInputs{Learner: portfolio.Learner{DisplayName: "A", LegalName: "A B"}, Experiences: 2, Target: &r})
@@ -262,7 +270,7 @@ func TestGuide_StepsAreDoneOnlyWhenHonestlyDone(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := Compute(Inputs{Now: today, Evidence: ev, IntactFiles: f.IntactFiles,
+			r := Compute(Inputs{Now: today, Evidence: ev, FileChecks: f.FileChecks,
 				Target: Target{CurrencyYears: 5, Outcomes: outcomes}, Claims: c.claims})
 			got := map[string]bool{}
 			for _, g := range Guide(GuideInputs{Learner: learner, Experiences: 1, Target: &r, Exported: c.exported}) {

@@ -150,7 +150,14 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 	if err := syncFile(tmpName); err != nil {
 		return classify(fmt.Errorf("back up: %w", err))
 	}
-	if err := VerifyBackup(ctx, tmpName); err != nil {
+	intact, err := verifyCopy(ctx, tmpName)
+	if intact != nil {
+		// The copy holds the very bytes stored here: what its check found of each file is true
+		// of this portfolio too. Best effort: should it not be recorded (a full disk), readiness
+		// keeps reporting the previous check.
+		s.recordFileChecks(ctx, intact)
+	}
+	if err != nil {
 		return err
 	}
 	if _, err := os.Lstat(dst); err == nil {
@@ -236,36 +243,43 @@ func describeBackup(p string) (BackupFile, error) {
 // Passerelle header, SQLite's integrity and foreign-key checks, and every stored file's
 // SHA-256. Any fault is ErrBackupDamaged.
 func VerifyBackup(ctx context.Context, path string) error {
+	_, err := verifyCopy(ctx, path)
+	return err
+}
+
+// verifyCopy is VerifyBackup, also returning what it found of each stored file (nil when it
+// did not get as far as reading them).
+func verifyCopy(ctx context.Context, path string) (map[string]bool, error) {
 	if err := checkHeader(path); err != nil {
 		if e, ok := fault.As(err); ok && e.MessageID == "ErrPortfolioTooNew" {
-			return err
+			return nil, err
 		}
-		return damaged(err)
+		return nil, damaged(err)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return fmt.Errorf("verify backup: %w", err)
+		return nil, fmt.Errorf("verify backup: %w", err)
 	}
 	q := url.Values{}
 	q.Set("mode", "ro")
 	q.Set("immutable", "1")
 	db, err := sql.Open("sqlite", (&url.URL{Scheme: "file", Path: abs, RawQuery: q.Encode()}).String())
 	if err != nil {
-		return fmt.Errorf("verify backup: %w", err)
+		return nil, fmt.Errorf("verify backup: %w", err)
 	}
 	defer db.Close()
 	ro := &Store{db: db, path: abs, now: time.Now}
-	problems, err := ro.Check(ctx)
+	problems, intact, err := ro.check(ctx)
 	if err != nil {
 		if fault.CodeOf(err) == fault.DiskFull {
-			return err
+			return nil, err
 		}
-		return damaged(err)
+		return nil, damaged(err)
 	}
 	if len(problems) > 0 {
-		return fault.New(fault.Unsupported, "", "ErrBackupDamaged")
+		return intact, fault.New(fault.Unsupported, "", "ErrBackupDamaged")
 	}
-	return nil
+	return intact, nil
 }
 
 func damaged(cause error) error {

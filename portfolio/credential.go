@@ -12,7 +12,11 @@ import (
 
 // Credentials lists the learner's microcredentials, most recently issued first.
 func (s *Store) Credentials(ctx context.Context) ([]Credential, error) {
-	rows, err := s.db.QueryContext(ctx, credentialSelect+` ORDER BY issued_on DESC, id DESC`)
+	return readCredentials(ctx, s.db)
+}
+
+func readCredentials(ctx context.Context, q queryer) ([]Credential, error) {
+	rows, err := q.QueryContext(ctx, credentialSelect+` ORDER BY issued_on DESC, id DESC`)
 	if err != nil {
 		return nil, classify(fmt.Errorf("list credentials: %w", err))
 	}

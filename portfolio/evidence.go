@@ -169,7 +169,17 @@ func (s *Store) AddEvidence(ctx context.Context, p PreparedEvidence) (Evidence, 
 
 // EvidenceList lists the evidence library with each item's links, newest first.
 func (s *Store) EvidenceList(ctx context.Context) ([]Evidence, error) {
-	rows, err := s.db.QueryContext(ctx, evidenceSelect+` ORDER BY e.added_at DESC, e.id DESC`)
+	var out []Evidence
+	err := s.View(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = readEvidence(ctx, tx)
+		return err
+	})
+	return out, err
+}
+
+func readEvidence(ctx context.Context, q queryer) ([]Evidence, error) {
+	rows, err := q.QueryContext(ctx, evidenceSelect+` ORDER BY e.added_at DESC, e.id DESC`)
 	if err != nil {
 		return nil, classify(fmt.Errorf("list evidence: %w", err))
 	}
@@ -187,7 +197,7 @@ func (s *Store) EvidenceList(ctx context.Context) ([]Evidence, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	links, err := s.db.QueryContext(ctx, `SELECT evidence_id, experience_id, 0 FROM evidence_experience
+	links, err := q.QueryContext(ctx, `SELECT evidence_id, experience_id, 0 FROM evidence_experience
 		UNION ALL SELECT evidence_id, 0, credential_id FROM evidence_credential ORDER BY 1, 2, 3`)
 	if err != nil {
 		return nil, classify(fmt.Errorf("list evidence links: %w", err))

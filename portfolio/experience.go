@@ -11,7 +11,11 @@ import (
 
 // Experiences lists the learner's experiences, most recent first.
 func (s *Store) Experiences(ctx context.Context) ([]Experience, error) {
-	rows, err := s.db.QueryContext(ctx, experienceSelect+` ORDER BY start_month DESC, id DESC`)
+	return readExperiences(ctx, s.db)
+}
+
+func readExperiences(ctx context.Context, q queryer) ([]Experience, error) {
+	rows, err := q.QueryContext(ctx, experienceSelect+` ORDER BY start_month DESC, id DESC`)
 	if err != nil {
 		return nil, classify(fmt.Errorf("list experiences: %w", err))
 	}

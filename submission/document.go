@@ -54,7 +54,7 @@ func BuildDocument(ctx context.Context, st *portfolio.Store, catalog *locales.Ca
 	if req.TargetID == 0 {
 		return doc, nil
 	}
-	in, err := plar.NewStore(st).Gather(ctx, req.TargetID)
+	in, err := plar.NewStore(st).GatherVerified(ctx, req.TargetID)
 	if err != nil {
 		return doc, err
 	}

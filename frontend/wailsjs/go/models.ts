@@ -479,6 +479,7 @@ export namespace plar {
 	    claimed: number;
 	    ready: number;
 	    toDo: ToDo[];
+	    filesCheckedAt: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Readiness(source);
@@ -492,6 +493,7 @@ export namespace plar {
 	        this.claimed = source["claimed"];
 	        this.ready = source["ready"];
 	        this.toDo = this.convertValues(source["toDo"], ToDo);
+	        this.filesCheckedAt = source["filesCheckedAt"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
