@@ -31,6 +31,12 @@ func main() {
 
 // run decides between a headless command and the window, and returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	// --version, until the cli package's dispatch takes it over from main.version.
+	if len(args) == 1 && args[0] == "--version" {
+		fmt.Fprintln(stdout, "passerelle", version)
+		return 0
+	}
+
 	dataDir, rest, err := takeDataDir(args)
 	if err != nil {
 		fmt.Fprintln(stderr, err)

@@ -106,3 +106,10 @@ func TestCLI_DemoThenCheckPassesAndCatchesTampering(t *testing.T) {
 		t.Fatalf("check on a missing file: exit %d, %s", code, stderr)
 	}
 }
+
+func TestCLI_VersionPrintsTheStampedVersion(t *testing.T) {
+	code, out, stderr := runCLI(t, "--version")
+	if code != 0 || out != "passerelle "+version+"\n" || stderr != "" {
+		t.Errorf("--version: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+}
