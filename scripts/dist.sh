@@ -127,7 +127,7 @@ build_installer() {
 	"$CONVERT" build/appicon.png -define icon:auto-resize=256,64,48,32,16 "$tmp/passerelle.ico"
 	mkdir -p "$OUT"
 	rm -f "$OUT"/passerelle-*-setup.exe
-	makensis -V2 -NOCD -WX \
+	makensis -V2 -NOCD -WX -INPUTCHARSET UTF8 \
 		-DVERSION="$VERSION" -DEXE="$EXE" -DICON="$tmp/passerelle.ico" -DOFL=pdf/fonts/OFL.txt \
 		-DOUTFILE="$INSTALLER" build/windows/installer/passerelle.nsi
 	budget "$INSTALLER" "$MAX_INSTALLER"

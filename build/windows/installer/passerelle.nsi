@@ -5,7 +5,7 @@
 ; every registry key under HKCU. Portfolios and backups live in the learner's data folder, never
 ; in the program folder, and the uninstaller removes only the files it installed.
 ; Silent mode: setup.exe /S installs, uninstall.exe /S removes (tested under Wine by
-; scripts/installer-test.sh).
+; scripts/installer-test.sh). This file is UTF-8 (makensis -INPUTCHARSET UTF8).
 
 Unicode true
 Target amd64-unicode
@@ -55,7 +55,7 @@ LangString FileTypeName ${LANG_FRENCH} "Portfolio Passerelle"
 LangString ShortcutDescription ${LANG_ENGLISH} "Your prior learning, credentials and evidence, and your PLAR portfolio"
 LangString ShortcutDescription ${LANG_FRENCH} "Vos acquis, vos microcertifications, vos preuves et votre portfolio de RAC"
 LangString KeptData ${LANG_ENGLISH} "Your portfolios and backups are kept; they are in your own folders, not in the program folder."
-LangString KeptData ${LANG_FRENCH} "Vos portfolios et vos copies de sauvegarde sont conservés : ils sont dans vos propres dossiers, pas dans celui du programme."
+LangString KeptData ${LANG_FRENCH} "Vos portfolios et vos copies de sauvegarde sont conservés : ils sont dans vos propres dossiers, pas dans celui du programme."
 
 Section "Passerelle" SecMain
   SectionIn RO
