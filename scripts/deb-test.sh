@@ -81,7 +81,7 @@ trap cleanup EXIT
 usr_files >"$work/usr-before"
 
 # ---- the package itself -------------------------------------------------------------------------
-dpkg-deb --field "$deb" Depends | grep -qx 'libc6, libgtk-3-0, libwebkit2gtk-4.1-0' ||
+dpkg-deb --field "$deb" Depends | grep -qE '^libc6 \(>= 2\.[0-9]+\), libgtk-3-0, libwebkit2gtk-4\.1-0$' ||
 	fail "Depends is '$(dpkg-deb --field "$deb" Depends)'"
 dpkg-deb --contents "$deb" | awk '{ print $NF }' | sed 's|^\./|/|' | grep -v '/$' | sort >"$work/contents"
 for want in /usr/bin/passerelle /usr/share/applications/passerelle.desktop \

@@ -94,6 +94,9 @@ build_deb() {
 	install -Dm644 pdf/fonts/OFL.txt "$root/usr/share/doc/passerelle/OFL.txt"
 	chmod -R u=rwX,go=rX "$root"
 	size=$(du -sk --apparent-size "$root/usr" | cut -f1)
+	# The newest glibc symbol version the binary uses (GTK and WebKitGTK bring the rest).
+	glibc=$(objdump -T "$BIN" | grep -o 'GLIBC_[0-9.]*' | sort -Vu | tail -n 1)
+	[ -n "$glibc" ] || fail "cannot read the glibc version $BIN needs"
 	mkdir -p "$root/DEBIAN"
 	# The desktop, MIME and icon caches are refreshed by the dpkg triggers of
 	# desktop-file-utils, shared-mime-info and GTK: no maintainer scripts are needed.
@@ -103,7 +106,7 @@ build_deb() {
 		Architecture: amd64
 		Maintainer: Passerelle maintainers <passerelle@users.noreply.invalid>
 		Installed-Size: $size
-		Depends: libc6, libgtk-3-0, libwebkit2gtk-4.1-0
+		Depends: libc6 (>= ${glibc#GLIBC_}), libgtk-3-0, libwebkit2gtk-4.1-0
 		Section: education
 		Priority: optional
 		Description: offline portfolio for prior learning assessment (PLAR/RAC)
