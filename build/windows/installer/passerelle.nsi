@@ -38,6 +38,7 @@ BrandingText "${APP} ${VERSION}"
 !define MUI_UNICON "${ICON}"
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\passerelle.exe"
+!define MUI_WELCOMEPAGE_TEXT "$(WelcomeText)"
 
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
@@ -54,6 +55,8 @@ LangString FileTypeName ${LANG_ENGLISH} "Passerelle portfolio"
 LangString FileTypeName ${LANG_FRENCH} "Portfolio Passerelle"
 LangString ShortcutDescription ${LANG_ENGLISH} "Your prior learning, credentials and evidence, and your PLAR portfolio"
 LangString ShortcutDescription ${LANG_FRENCH} "Vos acquis, vos microcertifications, vos preuves et votre portfolio de RAC"
+LangString WelcomeText ${LANG_ENGLISH} "Passerelle will be installed for you only, in your own folders: no administrator password is needed, and nothing is downloaded.$\r$\n$\r$\nYour portfolios stay in your own folders, even if you uninstall Passerelle one day.$\r$\n$\r$\nClick Next to continue."
+LangString WelcomeText ${LANG_FRENCH} "Passerelle sera installé pour vous seulement, dans vos propres dossiers : aucun mot de passe d’administrateur n’est nécessaire, et rien n’est téléchargé.$\r$\n$\r$\nVos portfolios restent dans vos propres dossiers, même si vous désinstallez Passerelle un jour.$\r$\n$\r$\nCliquez sur Suivant pour continuer."
 LangString KeptData ${LANG_ENGLISH} "Your portfolios and backups are kept; they are in your own folders, not in the program folder."
 LangString KeptData ${LANG_FRENCH} "Vos portfolios et vos copies de sauvegarde sont conservés : ils sont dans vos propres dossiers, pas dans celui du programme."
 
