@@ -1,5 +1,7 @@
 package main
 
-// version is stamped at build time (-ldflags "-X main.version=…") so `passerelle --version`
-// and bug reports say which build a learner has; the one package variable, set by the linker.
+// version is the release this binary was built from, so a learner or a coach can say which one
+// they run: "dev" for a plain `go build`, stamped by the linker in every scripted build
+// (-ldflags "-X main.version=$(scripts/version.sh)", from `git describe`). It is the one
+// package variable of the program, because the linker can only set a package variable.
 var version = "dev"

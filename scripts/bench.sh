@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Numbers for the production binary, on this machine, under Xvfb:
-#   - binary size
+#   - binary size, and the sizes of the Windows binary, installer and .deb (from make dist)
 #   - process start to window mapped (median of RUNS runs)
 #   - memory once the demo portfolio is open (median of MEM_RUNS launches): PSS of the app's own
 #     process (Go, GTK and WebKit's UI side; its anonymous part is what the app allocates) apart
@@ -42,6 +42,16 @@ tree() {
 
 size=$(stat -c %s "$BIN")
 awk -v s="$size" 'BEGIN { printf "binary size:               %.1f MiB (%d bytes)\n", s / 1048576, s }'
+# The release files of make dist, what a learner downloads (MB as in the size budgets).
+for f in build/bin/passerelle.exe dist/passerelle-*-setup.exe dist/passerelle_*_amd64.deb; do
+	[ -f "$f" ] || continue
+	case $f in
+	*.exe) what="Windows $([[ $f == *-setup.exe ]] && echo installer || echo binary):" ;;
+	*.deb) what=".deb:" ;;
+	esac
+	awk -v w="$what" -v s="$(stat -c %s "$f")" -v f="$f" \
+		'BEGIN { printf "%-26s %.2f MB, %.1f MiB (%d bytes) %s\n", w, s / 1e6, s / 1048576, s, f }'
+done
 
 # ---- start to window mapped ------------------------------------------------------------------
 times=()

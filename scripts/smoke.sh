@@ -3,7 +3,15 @@
 # Xvfb, with a data dir holding one demo portfolio. It checks that the window shows real content
 # (screenshot colour count) and that one edit made with the keyboard alone lands in SQLite.
 # The screenshot is kept at $SHOT (default /tmp/passerelle-smoke.png).
+# Usage: scripts/smoke.sh [BINARY]   (default build/bin/passerelle; the .deb test passes the
+# installed /usr/bin/passerelle)
 set -euo pipefail
+
+BIN=${1:-build/bin/passerelle}
+case $BIN in
+*/*) BIN=$(realpath -- "$BIN") ;;
+*) BIN=$(command -v -- "$BIN" || printf %s "$BIN") ;;
+esac
 
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
@@ -11,7 +19,7 @@ cd "$(dirname "$0")/.."
 in_xvfb "$0" "$@"
 
 SHOT=${SHOT:-/tmp/passerelle-smoke.png}
-BIN=$PWD/build/bin/passerelle
+[ -x "$BIN" ] || { echo "smoke: $BIN is not an executable" >&2; exit 1; }
 # A window with only a background and a few flat widgets has well under 100 colours; text
 # rendered with anti-aliasing brings hundreds.
 MIN_COLOURS=${MIN_COLOURS:-300}

@@ -18,6 +18,8 @@ stages=(
 	"vitest:make frontend-test"
 	"bindings-fresh:make bindings-check"
 	"build:make build"
+	"dist:make dist"
+	"deb-test:scripts/deb-test.sh"
 	"fuzz:make fuzz-short"
 	"e2e:make e2e"
 	"smoke:make smoke"
