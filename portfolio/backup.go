@@ -249,7 +249,7 @@ func VerifyBackup(ctx context.Context, path string) error {
 	q := url.Values{}
 	q.Set("mode", "ro")
 	q.Set("immutable", "1")
-	db, err := sql.Open("sqlite", (&url.URL{Scheme: "file", Path: abs, RawQuery: q.Encode()}).String())
+	db, err := sql.Open("sqlite", sqliteURI(abs, q))
 	if err != nil {
 		return fmt.Errorf("verify backup: %w", err)
 	}

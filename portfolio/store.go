@@ -161,7 +161,7 @@ func openDB(ctx context.Context, path string, opts []Option) (*Store, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	dsn := (&url.URL{Scheme: "file", Path: abs, RawQuery: q.Encode()}).String()
+	dsn := sqliteURI(abs, q)
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open portfolio: %w", err)
