@@ -17,6 +17,7 @@ import (
 	"unicode"
 
 	"passerelle/fault"
+	"passerelle/filename"
 	"passerelle/locales"
 	"passerelle/portfolio"
 
@@ -341,9 +342,6 @@ func fileSlug(name string) string {
 			break
 		}
 	}
-	slug := strings.Trim(b.String(), "-")
-	if slug == "" {
-		slug = "portfolio"
-	}
-	return slug
+	// "con" or "nul" would name a Windows device, not a file.
+	return filename.Safe(strings.Trim(b.String(), "-"), "portfolio")
 }

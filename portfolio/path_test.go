@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"os"
+	"passerelle/fault"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -81,4 +82,29 @@ func TestSqliteURI_KeepsEveryByteOfThePath(t *testing.T) {
 	if got != want {
 		t.Fatalf("got  %s\nwant %s", got, want)
 	}
+}
+
+// "CON.passerelle" would open the console on Windows, not a file; "a:b" names a hidden stream
+// there. Both are refused everywhere with a message, and nothing is written.
+func TestCreate_RefusesNamesWindowsCannotUse(t *testing.T) {
+	ctx := context.Background()
+	for _, name := range []string{"CON" + FileExtension, "nul", "lpt1.passerelle", "a:b" + FileExtension, "fin."} {
+		dir := t.TempDir()
+		st, err := Create(ctx, filepath.Join(dir, name), "Test")
+		if err == nil {
+			st.Close()
+			t.Fatalf("%q: created", name)
+		}
+		wantCode(t, err, fault.Invalid, "ErrFileNameNotAllowed")
+		if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+			t.Fatalf("%q: left %v", name, entries)
+		}
+	}
+	st := newStore(t)
+	backup := filepath.Join(t.TempDir(), "b"+FileExtension)
+	if err := st.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Restore(ctx, backup, filepath.Join(t.TempDir(), "AUX.passerelle"), t.TempDir())
+	wantCode(t, err, fault.Invalid, "ErrFileNameNotAllowed")
 }

@@ -30,6 +30,9 @@ func Restore(ctx context.Context, backupPath, toPath, snapshotDir string, opts .
 	if from == to || sameFile(from, to) {
 		return BackupFile{}, fault.New(fault.Conflict, "", "ErrRestoreSameFile")
 	}
+	if err := checkFileName(to); err != nil {
+		return BackupFile{}, err
+	}
 	if err := checkHeader(from); err != nil {
 		return BackupFile{}, err
 	}

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"passerelle/fault"
+	"passerelle/filename"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -59,6 +60,9 @@ func WithClock(now func() time.Time) Option {
 func Create(ctx context.Context, path, name string, opts ...Option) (*Store, error) {
 	name, err := required("name", name, MaxShortText)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkFileName(path); err != nil {
 		return nil, err
 	}
 	if _, err := os.Stat(path); err == nil {
@@ -144,6 +148,15 @@ func checkHeader(path string) error {
 	}
 	if int(version) > len(migrationNames()) {
 		return fault.New(fault.Unsupported, "", "ErrPortfolioTooNew")
+	}
+	return nil
+}
+
+// checkFileName refuses a file name Windows cannot create ("CON.passerelle", "a:b", a dot at
+// the end), on every system, so a portfolio can always be copied to a Windows computer.
+func checkFileName(path string) error {
+	if name := filepath.Base(path); !filename.Valid(name) {
+		return fault.New(fault.Invalid, "path", "ErrFileNameNotAllowed", "Name", name)
 	}
 	return nil
 }
