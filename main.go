@@ -26,6 +26,7 @@ var assets embed.FS
 var icon []byte
 
 func main() {
+	attachConsole()
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -65,6 +66,7 @@ func runWindow(dataDir string, catalog *locales.Catalog, stderr io.Writer) int {
 		ErrorFormatter:   services.FormatError,
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		Linux:            &linux.Options{Icon: icon, ProgramName: "passerelle"},
+		Windows:          windowsOptions(catalog),
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "passerelle:", err)
