@@ -15,6 +15,10 @@ LDFLAGS := -w -s
 
 BIN := build/bin/passerelle
 DEV_BIN := build/bin/passerelle-dev
+# Windows: cross-built without cgo; wv2runtime.error makes a missing WebView2 a message, never
+# a silent download (a build without it stops at webview2_guard_windows.go).
+WIN_EXE := build/bin/passerelle.exe
+TAGS_WIN := desktop,production,wv2runtime.error
 
 # Fuzz targets as PACKAGE:FuzzName, run one after the other. Empty: every Fuzz* test in the
 # module (scripts/fuzz.sh --list), so a new fuzz test is fuzzed without editing this file.
@@ -31,7 +35,8 @@ FRONTEND_SRC := $(shell find frontend \( -path frontend/node_modules -o -path fr
 	$(wildcard locales/*.json)
 
 .PHONY: help setup frontend bindings bindings-check build build-prod build-dev run \
-	test fmt-check vet go-test frontend-check frontend-test fuzz fuzz-short e2e smoke bench clean
+	test fmt-check vet go-test frontend-check frontend-test fuzz fuzz-short e2e smoke bench clean \
+	build-windows wine
 
 help:
 	@echo "make run      install what is missing, build and open Passerelle"
@@ -43,6 +48,7 @@ help:
 	@echo "make smoke    the production window under Xvfb: screenshot (SHOT=$(SHOT)) + one keyboard edit"
 	@echo "make bench    binary size, start-up time, memory, open-and-list time"
 	@echo "make fuzz     fuzz each of FUZZ_TARGETS for FUZZTIME=$(FUZZTIME)"
+	@echo "make wine     Windows under Wine: the Go tests as Windows binaries, then the headless journey of $(WIN_EXE)"
 
 setup:
 	@scripts/setup.sh
@@ -69,6 +75,9 @@ build-prod: frontend
 
 build-dev: frontend
 	$(GO) build -tags $(TAGS_DEV) -o $(DEV_BIN) .
+
+build-windows: frontend
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -tags $(TAGS_WIN) -ldflags "$(LDFLAGS) -H windowsgui" -o $(WIN_EXE) .
 
 run: setup build
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
@@ -108,6 +117,9 @@ fuzz:
 e2e: build-dev
 	@scripts/setup.sh npm e2e
 	scripts/e2e.sh
+
+wine: build-windows
+	scripts/wine-test.sh
 
 smoke: build-prod
 	SHOT=$(SHOT) scripts/smoke.sh

@@ -156,7 +156,7 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 	if _, err := os.Lstat(dst); err == nil {
 		return fault.New(fault.Conflict, "", "ErrBackupExists", "Path", dst)
 	}
-	if err := os.Rename(tmpName, dst); err != nil {
+	if err := replaceFile(tmpName, dst); err != nil {
 		return classify(fmt.Errorf("back up: %w", err))
 	}
 	done = true

@@ -131,7 +131,7 @@ func checkHeader(path string) error {
 		return fault.New(fault.NotFound, "", "ErrPortfolioNotFound")
 	}
 	if err != nil {
-		return fmt.Errorf("open portfolio: %w", err)
+		return classify(fmt.Errorf("open portfolio: %w", err))
 	}
 	defer f.Close()
 	head := make([]byte, 100)
