@@ -25,7 +25,7 @@ func Storage(err error) error {
 	if IsInUse(err) {
 		return Wrap(New(Locked, "", "ErrPortfolioBusy"), err)
 	}
-	if errors.Is(err, fs.ErrPermission) {
+	if errors.Is(err, fs.ErrPermission) || isAny(err, readOnlyErrnos) {
 		return Wrap(New(Unsupported, "", "ErrNoPermission"), err)
 	}
 	var se *sqlite.Error

@@ -19,6 +19,7 @@ func TestStorage_PermissionAndInUseGetMessages(t *testing.T) {
 	}{
 		{&fs.PathError{Op: "open", Path: "x", Err: fs.ErrPermission}, "ErrNoPermission"},
 		{fmt.Errorf("back up: %w", &fs.PathError{Op: "open", Path: "x", Err: fs.ErrPermission}), "ErrNoPermission"},
+		{&fs.PathError{Op: "open", Path: "x", Err: readOnlyErrnos[0]}, "ErrNoPermission"},
 	}
 	if runtime.GOOS == "windows" {
 		cases = append(cases,

@@ -69,10 +69,18 @@ func Create(ctx context.Context, path, name string, opts ...Option) (*Store, err
 		return nil, fault.New(fault.Conflict, "name", "ErrPortfolioExists")
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("create portfolio folder: %w", err)
+		return nil, classify(fmt.Errorf("create portfolio folder: %w", err))
 	}
+	// Created here, not by SQLite, so a folder that cannot be written to (read-only, locked
+	// card, another user's) gets its own message rather than SQLite's "unable to open".
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return nil, classify(fmt.Errorf("create portfolio: %w", err))
+	}
+	f.Close()
 	s, err := openDB(ctx, path, opts)
 	if err != nil {
+		os.Remove(path)
 		return nil, err
 	}
 	if err := s.migrate(ctx); err != nil {
