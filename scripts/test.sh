@@ -16,6 +16,7 @@ stages=(
 	"vitest:make frontend-test"
 	"bindings-fresh:make bindings-check"
 	"build:make build"
+	"wine:make wine"
 	"fuzz:make fuzz-short"
 	"e2e:make e2e"
 	"smoke:make smoke"
