@@ -59,8 +59,11 @@ case $what in
 go) go_tests "$@" ;;
 journey) journey ;;
 all)
-	go_tests "$@"
-	journey
+	# The journey runs even when a Go test failed: its results still tell something.
+	rc=0
+	go_tests "$@" || rc=1
+	journey || rc=1
+	exit $rc
 	;;
 *)
 	echo "usage: $0 [all|go|journey] [go packages…]" >&2
