@@ -6,31 +6,7 @@ import (
 	"passerelle/fault"
 	"path/filepath"
 	"testing"
-	"time"
 )
-
-// An antivirus scanning the old file holds it open for a moment: Windows refuses to replace
-// it meanwhile, and the restore must wait rather than fail.
-func TestReplaceFile_WaitsWhileAnotherProgramHoldsTheFile(t *testing.T) {
-	dir := t.TempDir()
-	from, to := filepath.Join(dir, "nouveau"), filepath.Join(dir, "ancien")
-	os.WriteFile(from, []byte("nouveau"), 0o600)
-	os.WriteFile(to, []byte("ancien"), 0o600)
-	held, err := os.Open(to) // no FILE_SHARE_DELETE: Windows refuses the rename while open
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		time.Sleep(400 * time.Millisecond)
-		held.Close()
-	}()
-	if err := replaceFile(from, to); err != nil {
-		t.Fatalf("replace: %v", err)
-	}
-	if b, _ := os.ReadFile(to); string(b) != "nouveau" {
-		t.Fatalf("to holds %q", b)
-	}
-}
 
 // Held for good, the restore stops with "another program is using this portfolio", keeps
 // the file as it was, and leaves no staged copy behind.

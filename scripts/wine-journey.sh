@@ -180,6 +180,22 @@ if GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -o "$HOLD" ./build/windows/w
 	exec 8>&-
 	wait "$HOLD_PID" 2>/dev/null
 	HOLD_PID=
+	# The last export still open in a PDF reader, and the learner exports again.
+	pdf="$DOCS\\Zoé – portfolio (en).pdf"
+	"$WINE" "$HOLD" "$pdf" <"$LOG/hold-in" >"$LOG/hold-out" 2>&1 &
+	HOLD_PID=$!
+	exec 8>"$LOG/hold-in"
+	for _ in $(seq 1 100); do
+		grep -q held "$LOG/hold-out" 2>/dev/null && break
+		sleep 0.1
+	done
+	before=$(sha256sum <"$(unix_of "$pdf")")
+	pw en export --portfolio "$P" --target "MLT 101 — Collège de l’Ouest" --lang en --out "$pdf"
+	check "export over a PDF open in a reader" 1 err "is open in another program"
+	[ "$(sha256sum <"$(unix_of "$pdf")")" = "$before" ] || fail "the open PDF changed"
+	exec 8>&-
+	wait "$HOLD_PID" 2>/dev/null
+	HOLD_PID=
 else
 	fail "could not build holdfile"
 fi

@@ -1,6 +1,6 @@
 //go:build !windows
 
-package portfolio
+package osfile
 
 // accessDeniedMayPass: on Unix a permission error is about permissions, and stays.
 const accessDeniedMayPass = false
