@@ -123,12 +123,8 @@ done
 BK="$ROOT_WIN\\Clé USB\\Sauvegardes ᑲᑎᑦᓯᓂᖅ"
 pw fr backup --portfolio "$P" --out "$BK"
 check "backup into a new folder (French)" 0 out "Sauvegarde écrite et vérifiée"
-backup_file=$(sed -n 's/^Sauvegarde écrite et vérifiée : //p' <<<"$OUT" | tr -d '\302\240' | sed 's/^ *//')
-[ -z "$backup_file" ] && backup_file=$(ls "$(unix_of "$BK")"/*.passerelle 2>/dev/null | head -n 1)
-case $backup_file in
-C:*) ;;
-/*) backup_file="$BK\\$(basename "$backup_file")" ;;
-esac
+backup_file="$BK\\$(ls -t "$(unix_of "$BK")" | grep '\.passerelle$' | head -n 1)"
+[[ $OUT == *"$backup_file"* ]] || fail "backup: the message does not name $backup_file"
 
 R="$DOCS\\Restauré ici.passerelle"
 pw en restore "$backup_file" --to "$R"
