@@ -13,7 +13,8 @@ import (
 // layers is the import graph the folders show, lowest first: a package may import only
 // packages of a lower layer. README's "How it is built" table states the same order.
 var layers = [][]string{
-	{"fault", "locales", "docs/examples"},
+	{"fault", "filename", "locales", "docs/examples"},
+	{"osfile"},
 	{"media"},
 	{"portfolio"},
 	{"plar"},

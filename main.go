@@ -30,6 +30,7 @@ var assets embed.FS
 var icon []byte
 
 func main() {
+	attachConsole()
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -84,7 +85,8 @@ func runWindow(dataDir string, catalog *locales.Catalog, stderr io.Writer, openP
 		// Never is what Wails itself picks on Linux when no options are given (its issue 2977);
 		// passing options for the icon had silently turned it to Always, which roughly doubled
 		// the memory of the WebKit processes (scripts/bench.sh) for a page of forms and lists.
-		Linux: &linux.Options{Icon: icon, ProgramName: "passerelle", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
+		Linux:   &linux.Options{Icon: icon, ProgramName: "passerelle", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
+		Windows: windowsOptions(catalog),
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "passerelle:", err)

@@ -146,7 +146,7 @@ func len64(s string) int64 { return int64(len(s)) }
 
 func TestFileSlug_NeverAPath(t *testing.T) {
 	cases := map[string]string{"../../etc": "etc", "Mon portfolio": "mon-portfolio", "///": "portfolio",
-		"ᐃᓄᒃᑎᑐᑦ 2026": "ᐃᓄᒃᑎᑐᑦ-2026"}
+		"ᐃᓄᒃᑎᑐᑦ 2026": "ᐃᓄᒃᑎᑐᑦ-2026", "Con": "con_", "NUL": "nul_", "Com1": "com1_"}
 	for in, want := range cases {
 		if got := portfolio.FileSlug(in); got != want {
 			t.Errorf("portfolio.FileSlug(%q) = %q, want %q", in, got, want)

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -145,13 +146,18 @@ func (c cli) say(w io.Writer, id string, args ...any) {
 	fmt.Fprintln(w, c.Catalog.Text(c.Lang, id, m))
 }
 
-// fail prints an application error translated, or a plain error, and returns exit code 1.
+// fail prints an application error translated and returns exit code 1. Any other error is
+// "something went wrong" in the learner's language, never SQLite's or the system's own text;
+// PASSERELLE_DEBUG=1 adds that text for whoever helps them.
 func (c cli) fail(err error) int {
 	if e, ok := fault.As(err); ok {
 		fmt.Fprintln(c.stderr, c.Catalog.Text(c.Lang, e.MessageID, e.Args))
 		return 1
 	}
-	fmt.Fprintln(c.stderr, "passerelle:", err)
+	fmt.Fprintln(c.stderr, c.Catalog.Text(c.Lang, "ErrInternal", nil))
+	if os.Getenv("PASSERELLE_DEBUG") == "1" {
+		fmt.Fprintln(c.stderr, "passerelle:", err)
+	}
 	return 1
 }
 

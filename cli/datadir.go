@@ -41,8 +41,16 @@ func TakeDataDir(args []string) (string, []string, error) {
 	return abs, rest, nil
 }
 
-// DefaultDataDir follows each OS's convention for a user's own application data.
+// DefaultDataDir follows each OS's convention for a user's own application data. On Windows
+// that is %LOCALAPPDATA%, not the roaming %APPDATA%: portfolios hold photos and PDFs, and a
+// roaming profile (common on shared and library computers) copies the whole roaming folder
+// over the network at every sign-in and sign-out, and puts SQLite on a network share.
 func DefaultDataDir() string {
+	if runtime.GOOS == "windows" {
+		if d := os.Getenv("LOCALAPPDATA"); d != "" {
+			return filepath.Join(d, "Passerelle")
+		}
+	}
 	if runtime.GOOS == "linux" {
 		if x := os.Getenv("XDG_DATA_HOME"); x != "" {
 			return filepath.Join(x, "passerelle")

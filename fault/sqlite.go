@@ -2,6 +2,7 @@ package fault
 
 import (
 	"errors"
+	"io/fs"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -20,6 +21,12 @@ func Storage(err error) error {
 	}
 	if IsDiskFull(err) {
 		return Wrap(New(DiskFull, "", "ErrDiskFull"), err)
+	}
+	if IsInUse(err) {
+		return Wrap(New(Locked, "", "ErrPortfolioBusy"), err)
+	}
+	if errors.Is(err, fs.ErrPermission) || isAny(err, readOnlyErrnos) {
+		return Wrap(New(Unsupported, "", "ErrNoPermission"), err)
 	}
 	var se *sqlite.Error
 	if !errors.As(err, &se) {

@@ -17,6 +17,9 @@ var (
 	ErrCannotWrite = errors.New("cannot write the PDF there")
 	// ErrDiskFull means the disk filled up while writing; nothing was left at the output path.
 	ErrDiskFull = errors.New("disk is full")
+	// ErrFileInUse means another program (a PDF reader, often) holds the file at the output
+	// path, so Windows refused to replace it; it was left as it was.
+	ErrFileInUse = errors.New("the PDF is open in another program")
 	// ErrNotPortfolioPDF means Verify found no Passerelle evidence index in the file.
 	ErrNotPortfolioPDF = errors.New("not a Passerelle portfolio PDF")
 	// ErrUnreadablePDF means Verify could not parse the file as a PDF at all.
@@ -28,7 +31,7 @@ var (
 type WriteError struct {
 	// Path is where the PDF was to be written.
 	Path string
-	// Kind is ErrCannotWrite or ErrDiskFull.
+	// Kind is ErrCannotWrite, ErrDiskFull or ErrFileInUse.
 	Kind error
 	// Err is the underlying system error, for the log.
 	Err error

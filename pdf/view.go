@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"passerelle/filename"
 	"passerelle/plar"
 	"passerelle/portfolio"
 )
@@ -159,16 +160,12 @@ func (it *item) original() ([]byte, error) {
 // attachmentName is a file name safe in every PDF reader and file system.
 func attachmentName(original string, n int, fs *fonts) string {
 	name := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r == replacement {
+		if r == replacement {
 			return '_'
 		}
 		return r
 	}, fs.line(original))
-	name = strings.Trim(name, " .")
-	if name == "" {
-		name = fmt.Sprintf("evidence-%d", n)
-	}
-	return name
+	return filename.Safe(name, fmt.Sprintf("evidence-%d", n))
 }
 
 func uniqueName(name string, used map[string]bool) string {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"passerelle/fault"
+	"passerelle/osfile"
 	"path/filepath"
 )
 
@@ -39,11 +40,19 @@ func WriteFile(ctx context.Context, doc Document, opts Options, path string) (Re
 	if err != nil {
 		return Result{}, err
 	}
-	for _, step := range []func() error{tmp.Sync, tmp.Close, func() error { return os.Chmod(tmp.Name(), outputMode) },
-		func() error { return os.Rename(tmp.Name(), path) }} {
+	for _, step := range []func() error{tmp.Sync, tmp.Close, func() error { return os.Chmod(tmp.Name(), outputMode) }} {
 		if err := step(); err != nil {
 			return Result{}, writeError(path, err)
 		}
+	}
+	// On Windows a PDF reader showing the previous export holds the file: wait a little, then
+	// say so rather than "cannot write there".
+	if err := osfile.Rename(tmp.Name(), path); err != nil {
+		we := writeError(path, err)
+		if osfile.Held(err) {
+			we.Kind = ErrFileInUse
+		}
+		return Result{}, we
 	}
 	done = true
 	return res, nil

@@ -163,7 +163,7 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 	if _, err := os.Lstat(dst); err == nil {
 		return fault.New(fault.Conflict, "", "ErrBackupExists", "Path", dst)
 	}
-	if err := os.Rename(tmpName, dst); err != nil {
+	if err := replaceFile(tmpName, dst); err != nil {
 		return classify(fmt.Errorf("back up: %w", err))
 	}
 	done = true
@@ -263,7 +263,7 @@ func verifyCopy(ctx context.Context, path string) (map[string]bool, error) {
 	q := url.Values{}
 	q.Set("mode", "ro")
 	q.Set("immutable", "1")
-	db, err := sql.Open("sqlite", (&url.URL{Scheme: "file", Path: abs, RawQuery: q.Encode()}).String())
+	db, err := sql.Open("sqlite", sqliteURI(abs, q))
 	if err != nil {
 		return nil, fmt.Errorf("verify backup: %w", err)
 	}

@@ -23,7 +23,7 @@ func PeekName(ctx context.Context, path string) (string, error) {
 	q := url.Values{}
 	q.Set("mode", "ro")
 	q.Add("_pragma", "busy_timeout(5000)")
-	db, err := sql.Open("sqlite", (&url.URL{Scheme: "file", Path: abs, RawQuery: q.Encode()}).String())
+	db, err := sql.Open("sqlite", sqliteURI(abs, q))
 	if err != nil {
 		return "", fmt.Errorf("peek portfolio: %w", err)
 	}
@@ -50,7 +50,7 @@ func probe(ctx context.Context, path string) error {
 	q := url.Values{}
 	q.Set("mode", "ro")
 	q.Set("immutable", "1")
-	db, err := sql.Open("sqlite", (&url.URL{Scheme: "file", Path: abs, RawQuery: q.Encode()}).String())
+	db, err := sql.Open("sqlite", sqliteURI(abs, q))
 	if err != nil {
 		return fmt.Errorf("open portfolio: %w", err)
 	}

@@ -31,6 +31,9 @@ func Restore(ctx context.Context, backupPath, toPath, snapshotDir string, opts .
 	if from == to || sameFile(from, to) {
 		return BackupFile{}, fault.New(fault.Conflict, "", "ErrRestoreSameFile")
 	}
+	if err := checkFileName(to); err != nil {
+		return BackupFile{}, err
+	}
 	if err := checkHeader(from); err != nil {
 		return BackupFile{}, err
 	}
@@ -59,11 +62,11 @@ func Restore(ctx context.Context, backupPath, toPath, snapshotDir string, opts .
 	// A WAL left beside the old file would be replayed onto the restored one and corrupt it;
 	// its changes are in the before-restore copy.
 	for _, side := range []string{"-wal", "-shm"} {
-		if err := os.Remove(to + side); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return BackupFile{}, fmt.Errorf("restore: %w", err)
+		if err := removeFile(to + side); err != nil {
+			return BackupFile{}, classify(fmt.Errorf("restore: %w", err))
 		}
 	}
-	if err := os.Rename(staged, to); err != nil {
+	if err := replaceFile(staged, to); err != nil {
 		return BackupFile{}, classify(fmt.Errorf("restore: %w", err))
 	}
 	done = true

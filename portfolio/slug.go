@@ -3,6 +3,8 @@ package portfolio
 import (
 	"strings"
 	"unicode"
+
+	"passerelle/filename"
 )
 
 // FileSlug turns a name (a portfolio, a learner, a course) into a safe file name: letters and digits kept (accents
@@ -22,9 +24,6 @@ func FileSlug(name string) string {
 			break
 		}
 	}
-	slug := strings.Trim(b.String(), "-")
-	if slug == "" {
-		slug = "portfolio"
-	}
-	return slug
+	// "con" or "nul" would name a Windows device, not a file.
+	return filename.Safe(strings.Trim(b.String(), "-"), "portfolio")
 }

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"passerelle/fault"
+	"passerelle/filename"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -64,8 +65,11 @@ func Create(ctx context.Context, path, name string, opts ...Option) (*Store, err
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFileName(path); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("create portfolio folder: %w", err)
+		return nil, classify(fmt.Errorf("create portfolio folder: %w", err))
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -81,9 +85,18 @@ func Create(ctx context.Context, path, name string, opts ...Option) (*Store, err
 		lock.release()
 		return nil, fault.New(fault.Conflict, "name", "ErrPortfolioExists")
 	}
+	// Created here, not by SQLite, so a folder that cannot be written to (read-only, locked
+	// card, another user's) gets its own message rather than SQLite's "unable to open".
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		lock.release()
+		return nil, classify(fmt.Errorf("create portfolio: %w", err))
+	}
+	f.Close()
 	s, err := openDB(ctx, path, lock, opts)
 	if err != nil {
 		lock.release()
+		os.Remove(path)
 		return nil, err
 	}
 	if err := s.migrate(ctx); err != nil {
@@ -162,7 +175,7 @@ func checkHeader(path string) error {
 		return fault.New(fault.NotFound, "", "ErrPortfolioNotFound")
 	}
 	if err != nil {
-		return fmt.Errorf("open portfolio: %w", err)
+		return classify(fmt.Errorf("open portfolio: %w", err))
 	}
 	defer f.Close()
 	head := make([]byte, 100)
@@ -179,6 +192,15 @@ func checkHeader(path string) error {
 	}
 	if int(version) > len(migrationNames()) {
 		return fault.New(fault.Unsupported, "", "ErrPortfolioTooNew")
+	}
+	return nil
+}
+
+// checkFileName refuses a file name Windows cannot create ("CON.passerelle", "a:b", a dot at
+// the end), on every system, so a portfolio can always be copied to a Windows computer.
+func checkFileName(path string) error {
+	if name := filepath.Base(path); !filename.Valid(name) {
+		return fault.New(fault.Invalid, "path", "ErrFileNameNotAllowed", "Name", name)
 	}
 	return nil
 }
@@ -206,7 +228,7 @@ func openSQLite(ctx context.Context, path string, lock *fileLock, readOnly bool,
 	if readOnly {
 		q.Set("mode", "ro")
 	}
-	dsn := (&url.URL{Scheme: "file", Path: abs, RawQuery: q.Encode()}).String()
+	dsn := sqliteURI(abs, q)
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open portfolio: %w", err)

@@ -20,6 +20,8 @@ stages=(
 	"build:make build"
 	"dist:make dist"
 	"deb-test:scripts/deb-test.sh"
+	"wine:make wine"
+	"installer-test:scripts/installer-test.sh"
 	"fuzz:make fuzz-short"
 	"e2e:make e2e"
 	"smoke:make smoke"

@@ -88,6 +88,8 @@ func writeError(err error, path string) error {
 	switch {
 	case errors.Is(err, pdf.ErrDiskFull):
 		return fault.New(fault.DiskFull, "", "ErrExportDiskFull")
+	case errors.Is(err, pdf.ErrFileInUse):
+		return fault.New(fault.Locked, "", "ErrExportFileInUse", "Path", path)
 	case errors.Is(err, pdf.ErrCannotWrite):
 		return fault.New(fault.Unsupported, "", "ErrExportCannotWrite", "Path", path)
 	}
