@@ -65,13 +65,17 @@ func DefaultDataDir() string {
 	return "passerelle-data"
 }
 
-// SystemLocale reads the OS locale the way POSIX programs do, so messages and the first-run
+// SystemLocale reads the locale the way POSIX programs do, then asks the system (Windows
+// has no LANG: its display language is the learner's choice), so messages and the first-run
 // language follow the learner's system.
 func SystemLocale() string {
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"} {
 		if v := os.Getenv(k); v != "" {
 			return v
 		}
+	}
+	if v := displayLanguage(); v != "" {
+		return v
 	}
 	return "en"
 }
