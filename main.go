@@ -11,10 +11,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	goruntime "runtime"
 	"time"
 
 	"passerelle/app"
 	"passerelle/cli"
+	"passerelle/fault"
 	"passerelle/locales"
 
 	"github.com/wailsapp/wails/v2"
@@ -36,20 +38,30 @@ func main() {
 
 // run decides between a headless command and the window, and returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	dataDir, rest, err := cli.TakeDataDir(args)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
 	catalog, err := locales.New()
 	if err != nil {
 		fmt.Fprintln(stderr, "passerelle:", err)
 		return 1
 	}
+	lang := locales.Normalize(cli.SystemLocale())
+	dataDir, rest, err := cli.TakeDataDir(args)
+	if e, ok := fault.As(err); ok {
+		fmt.Fprintln(stderr, catalog.Text(lang, e.MessageID, e.Args))
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "passerelle:", err)
+		return 2
+	}
 	openPath, forWindow := cli.ForWindow(rest)
 	if !forWindow || cli.IsCommand(rest) {
-		env := cli.Env{Catalog: catalog, Lang: locales.Normalize(cli.SystemLocale()), DataDir: dataDir, Version: version}
+		env := cli.Env{Catalog: catalog, Lang: lang, DataDir: dataDir, Version: version}
 		return cli.Run(ctx, rest, stdout, stderr, env)
+	}
+	if goruntime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		// GTK would panic with a Go stack trace; say what is wrong instead.
+		fmt.Fprintln(stderr, catalog.Text(lang, "CliNoDisplay", nil))
+		return 1
 	}
 	os.Args = append(os.Args[:1], rest...) // Wails' dev build reads its own flags from here
 	return runWindow(dataDir, catalog, stderr, openPath)

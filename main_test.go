@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -34,8 +35,13 @@ func TestRun_MistypedCommandsNeverOpenTheWindow(t *testing.T) {
 		{[]string{"--data-dir", t.TempDir(), "exprot"}, 2, "“exprot” is not a command"},
 		{[]string{"--help"}, 0, "passerelle verify FILE.pdf"},
 		{[]string{"--version"}, 0, "passerelle "},
+		{nil, 1, "Passerelle needs a screen to open its window"},
+		{[]string{"--data-dir", t.TempDir(), "lea.passerelle"}, 1, "Passerelle needs a screen"},
 	}
 	for _, c := range cases {
+		if c.code == 1 && runtime.GOOS != "linux" {
+			continue // the no-display answer is Linux's; elsewhere the window would start
+		}
 		code, out, stderr := runCLI(t, c.args...)
 		if code != c.code || !strings.Contains(out+stderr, c.want) {
 			t.Errorf("%q: exit %d, out %q, stderr %q", c.args, code, out, stderr)

@@ -95,6 +95,14 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer, env Env) 
 		return 0
 	}
 	cmd, n := find(args)
+	if n == 0 && args[0] == "target" && len(args) > 1 && (args[1] == "--help" || args[1] == "-h" || args[1] == "help") {
+		c.say(c.stdout, "CliHelpTargetImport") // its one action, import
+		return 0
+	}
+	if n == 0 && len(args) == 1 && args[0] == "target" {
+		c.say(c.stderr, "CliHelpTargetImport")
+		return 2
+	}
 	if n == 0 && args[0] == "target" { // a known command with an unknown action
 		return c.usage("target", usageError{"CliBadArguments", []any{"Detail", strings.Join(args, " ")}})
 	}
@@ -202,7 +210,7 @@ func (c cli) parse(name string, args []string, define func(*flag.FlagSet)) (posi
 				c.say(c.stdout, cmd.usage)
 				return nil, 0, false
 			}
-			return nil, c.usage(name, usageError{"CliBadArguments", []any{"Detail", err.Error()}}), false
+			return nil, c.usage(name, flagError(err)), false
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -216,19 +224,49 @@ func (c cli) parse(name string, args []string, define func(*flag.FlagSet)) (posi
 	}
 }
 
+// flagError turns the flag package's English complaint into a translated one: the two it
+// makes for a learner's typing (a flag without its value, a flag that does not exist) by name,
+// anything else as the argument not understood.
+func flagError(err error) usageError {
+	msg := err.Error()
+	for prefix, id := range map[string]string{"flag needs an argument: ": "CliFlagNeedsValue",
+		"flag provided but not defined: ": "CliUnknownFlag"} {
+		if flagName, ok := strings.CutPrefix(msg, prefix); ok {
+			return usageError{id, []any{"Flag", "-" + strings.TrimLeft(flagName, "-")}}
+		}
+	}
+	if _, detail, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(msg, "invalid ") {
+		return usageError{"CliBadArguments", []any{"Detail", detail}}
+	}
+	return usageError{"CliBadArguments", []any{"Detail", msg}}
+}
+
+// placeholders name, in each language, the arguments that are not flags (FILE.pdf…).
+var placeholders = map[string]string{"FILE.pdf": "CliArgPDF", "OUTCOMES.csv|.json": "CliArgOutcomes",
+	"BACKUP": "CliArgBackup"}
+
 // usage prints a usage error for a command and returns exit status 2.
 func (c cli) usage(name string, err error) int {
 	var ue usageError
 	if !errors.As(err, &ue) {
 		return c.fail(err)
 	}
-	c.say(c.stderr, ue.id, append([]any{"Command", name}, ue.args...)...)
+	args := append([]any{"Command", name}, ue.args...)
+	for i := 0; i+1 < len(args); i += 2 {
+		if id, ok := placeholders[fmt.Sprint(args[i+1])]; ok && args[i] == "Flag" {
+			args[i+1] = c.Catalog.Text(c.Lang, id, nil)
+		}
+	}
+	c.say(c.stderr, ue.id, args...)
 	return 2
 }
 
-// sortedNames lists names in a stable order for messages.
-func sortedNames(names []string) string {
-	s := append([]string(nil), names...)
-	sort.Strings(s)
-	return strings.Join(s, ", ")
+// quoted lists names each in the quotation marks of the messages' language.
+func (c cli) quoted(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = c.Catalog.Text(c.Lang, "CliQuoted", map[string]any{"Name": n})
+	}
+	sort.Strings(q)
+	return strings.Join(q, ", ")
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"passerelle/fault"
 	"passerelle/locales"
 	"passerelle/portfolio"
 )
@@ -25,14 +26,14 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 // runIn does what main does for a headless command: takes --data-dir, then runs the command
 // with messages in the language of LANG.
 func runIn(args []string, stdout, stderr *bytes.Buffer) int {
-	dataDir, rest, err := TakeDataDir(args)
-	if err != nil {
-		stderr.WriteString(err.Error())
-		return 2
-	}
 	catalog, err := locales.New()
 	if err != nil {
 		panic(err)
+	}
+	dataDir, rest, err := TakeDataDir(args)
+	if e, ok := fault.As(err); ok {
+		stderr.WriteString(catalog.Text(locales.Normalize(SystemLocale()), e.MessageID, e.Args))
+		return 2
 	}
 	env := Env{Catalog: catalog, Lang: locales.Normalize(SystemLocale()), DataDir: dataDir, Version: "test"}
 	return Run(context.Background(), rest, stdout, stderr, env)
@@ -44,12 +45,13 @@ func TestCLI_BadArgumentsExitTwoWithAClearMessage(t *testing.T) {
 		want string
 	}{
 		{[]string{"demo"}, "--out is required"},
-		{[]string{"demo", "--bogus"}, "this argument is not understood"},
+		{[]string{"demo", "--bogus"}, "passerelle demo: there is no option -bogus"},
+		{[]string{"demo", "--out"}, "passerelle demo: -out needs a value after it"},
 		{[]string{"check"}, "--portfolio is required"},
 		{[]string{"check", "--portfolio", "x", "extra"}, "not understood: extra"},
 		{[]string{"--data-dir"}, "--data-dir needs a folder"},
 		{[]string{"shre", "--portfolio", "x"}, "“shre” is not a command"},
-		{[]string{"target"}, "passerelle target: this argument is not understood: target"},
+		{[]string{"target"}, "passerelle target import --portfolio FILE"},
 		{[]string{"target", "add", "--portfolio", "p"}, "not understood: target add"},
 		{[]string{"readiness", "--portfolio", "p", "extra"}, "readiness: this argument is not understood: extra"},
 		{[]string{"verify", "a.pdf", "b.pdf"}, "verify: this argument is not understood: b.pdf"},
@@ -210,5 +212,31 @@ func TestCLI_DemoThenCheckPassesAndCatchesTampering(t *testing.T) {
 	if code, _, stderr := runCLI(t, "check", "--portfolio", filepath.Join(t.TempDir(), "none.passerelle")); code != 1 ||
 		!strings.Contains(stderr, "cannot be found") {
 		t.Fatalf("check on a missing file: exit %d, %s", code, stderr)
+	}
+}
+
+// TestCLI_FrenchMessagesSayEverythingInFrench: the flag package's own English ("flag needs an
+// argument"), English placeholders (FILE.pdf) and English quotation marks once showed inside
+// French messages.
+func TestCLI_FrenchMessagesSayEverythingInFrench(t *testing.T) {
+	t.Setenv("LANG", "fr_CA.UTF-8")
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"demo", "--out"}, 2, "passerelle demo\u00a0: -out doit être suivi d’une valeur"},
+		{[]string{"readiness", "--bogus"}, 2, "l’option -bogus n’existe pas"},
+		{[]string{"verify"}, 2, "FICHIER.pdf est obligatoire"},
+		{[]string{"restore", "--to", "x"}, 2, "SAUVEGARDE est obligatoire"},
+		{[]string{"--data-dir"}, 2, "--data-dir doit être suivi d’un dossier"},
+		{[]string{"verify", "/nonexistent/nope.pdf"}, 1, "«\u00a0/nonexistent/nope.pdf\u00a0» est introuvable"},
+	}
+	for _, c := range cases {
+		var out, errOut bytes.Buffer
+		code := runIn(c.args, &out, &errOut)
+		if code != c.code || !strings.Contains(errOut.String(), c.want) || strings.Contains(errOut.String(), "flag") {
+			t.Errorf("%v: exit %d, stderr %q, want %q", c.args, code, errOut.String(), c.want)
+		}
 	}
 }

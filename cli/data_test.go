@@ -50,7 +50,7 @@ func TestCLI_BackupAndRestoreBadArgumentsExitTwo(t *testing.T) {
 		{[]string{"restore"}, "BACKUP is required"},
 		{[]string{"restore", "b.passerelle"}, "--to is required"},
 		{[]string{"restore", "b", "--to", "x", "c"}, "not understood: c"},
-		{[]string{"restore", "--bogus"}, "not understood"},
+		{[]string{"restore", "--bogus"}, "there is no option -bogus"},
 	}
 	for _, c := range cases {
 		code, _, stderr := runCLI(t, c.args...)

@@ -1,13 +1,13 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 
+	"passerelle/fault"
 	"passerelle/portfolio"
 )
 
@@ -21,7 +21,7 @@ func TakeDataDir(args []string) (string, []string, error) {
 		switch {
 		case a == "--data-dir" || a == "-data-dir":
 			if i+1 >= len(args) {
-				return "", nil, errors.New("passerelle: --data-dir needs a folder")
+				return "", nil, fault.New(fault.Invalid, "data-dir", "CliDataDirNeedsFolder")
 			}
 			dir = args[i+1]
 			i++

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 
+	"passerelle/fault"
 	"passerelle/pdf"
 	"passerelle/plar"
 	"passerelle/portfolio"
@@ -54,6 +55,9 @@ func (c cli) export(ctx context.Context, args []string) int {
 	switch {
 	case target != "":
 		t, err := plar.NewStore(st).TargetByName(ctx, target)
+		if fault.CodeOf(err) == fault.NotFound {
+			return c.usage("export", c.noSuchTarget(target, targets))
+		}
 		if err != nil {
 			return c.fail(err)
 		}
@@ -61,11 +65,7 @@ func (c cli) export(ctx context.Context, args []string) int {
 	case len(targets) == 1:
 		req.TargetID = targets[0].ID
 	case len(targets) > 1:
-		names := make([]string, len(targets))
-		for i, t := range targets {
-			names[i] = "“" + t.Name + "”"
-		}
-		return c.usage("export", usageError{"CliChooseTarget", []any{"Count", len(targets), "Targets", sortedNames(names)}})
+		return c.usage("export", usageError{"CliChooseTarget", []any{"Count", len(targets), "Targets", c.quoted(targetNames(targets))}})
 	}
 	res, err := submission.Write(ctx, st, c.Catalog, req, out, opts)
 	if err != nil {
@@ -92,6 +92,10 @@ func (c cli) verify(_ context.Context, args []string) int {
 	if err := firstError(notUnderstood(files), missing([2]string{"FILE.pdf", file})); err != nil {
 		return c.usage("verify", err)
 	}
+	if _, err := os.Stat(file); err != nil {
+		c.say(c.stderr, "CliFileNotFound", "Path", file)
+		return 1
+	}
 	rep, err := pdf.Verify(file)
 	switch {
 	case errors.Is(err, pdf.ErrNotPortfolioPDF):
@@ -114,4 +118,22 @@ func (c cli) verify(_ context.Context, args []string) int {
 	}
 	c.say(c.stdout, "CliVerifyPassed", "DocumentID", rep.DocumentID, "Count", len(rep.Files))
 	return 0
+}
+
+// targetNames lists the names the learner gave their targets.
+func targetNames(targets []plar.Target) []string {
+	names := make([]string, len(targets))
+	for i, t := range targets {
+		names[i] = t.Name
+	}
+	return names
+}
+
+// noSuchTarget names the target that is not there and the ones that are, so the learner can
+// copy the right name.
+func (c cli) noSuchTarget(name string, targets []plar.Target) error {
+	if len(targets) == 0 {
+		return usageError{"CliNoSuchTargetNone", []any{"Target", name}}
+	}
+	return usageError{"CliNoSuchTarget", []any{"Target", name, "Targets", c.quoted(targetNames(targets))}}
 }

@@ -150,7 +150,7 @@ func (c cli) readiness(ctx context.Context, args []string) int {
 		report.Targets = append(report.Targets, c.targetReport(plar.Compute(in)))
 	}
 	if name != "" && len(report.Targets) == 0 {
-		return c.fail(fault.New(fault.NotFound, "", "ErrTargetNotFound"))
+		return c.usage("readiness", c.noSuchTarget(name, targets))
 	}
 	if asJSON {
 		enc := json.NewEncoder(c.stdout)
@@ -200,7 +200,8 @@ func (c cli) printReadiness(r readinessReport) {
 		for _, o := range t.Outcomes {
 			fmt.Fprintf(c.stdout, "  %-12s %s\n", o.Code, c.Catalog.Text(c.Lang, statusID[o.Status], nil))
 			for _, u := range o.Unmet {
-				fmt.Fprintf(c.stdout, "      %s: %s\n", c.Catalog.Text(c.Lang, ruleID[u.Rule], nil), u.Message)
+				fmt.Fprintln(c.stdout, "      "+c.Catalog.Text(c.Lang, "CliRuleLine",
+					map[string]any{"Rule": c.Catalog.Text(c.Lang, ruleID[u.Rule], nil), "Message": u.Message}))
 			}
 		}
 		if len(t.Next) > 0 {

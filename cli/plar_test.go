@@ -56,8 +56,8 @@ func TestCLI_TargetImportThenReadiness(t *testing.T) {
 		!strings.Contains(out, "SOC-1 — Decide whether to claim this outcome.") {
 		t.Fatalf("readiness text: %s", out)
 	}
-	if code, _, stderr := runCLI(t, "readiness", "--portfolio", path, "--target", "Nope"); code != 1 ||
-		!strings.Contains(stderr, "no longer exists") {
+	if code, _, stderr := runCLI(t, "readiness", "--portfolio", path, "--target", "Nope"); code != 2 ||
+		!strings.Contains(stderr, "no target named “Nope”. Its targets are: “Intervention sociale”, “MLT 101 — Collège de l’Ouest”") {
 		t.Fatalf("unknown target: exit %d %s", code, stderr)
 	}
 }

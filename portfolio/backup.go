@@ -59,13 +59,27 @@ func parseBackupName(name string) (stem, kind string, taken time.Time, ok bool) 
 	return m[1], m[2], t.Add(time.Duration(seq) * time.Nanosecond), true
 }
 
+// folderError says why a backup could not be written into dir: it is a file, not a folder;
+// Passerelle may not write there; or the place does not exist and cannot be made.
+func folderError(dir string, err error) error {
+	if fi, statErr := os.Stat(dir); statErr == nil && !fi.IsDir() {
+		return fault.Wrap(fault.New(fault.Invalid, "out", "ErrBackupNotAFolder", "Path", dir), err)
+	}
+	if err = classify(fmt.Errorf("back up: %w", err)); fault.CodeOf(err) != fault.Internal {
+		return err
+	}
+	return fault.Wrap(fault.New(fault.Unsupported, "out", "ErrBackupCannotWrite", "Path", dir), err)
+}
+
 // freeBackupPath picks dir/stem-kind-stamp.passerelle, adding -2, -3… when two backups fall in
 // the same second, so a backup never replaces another.
 func freeBackupPath(dir, stem, kind string, now time.Time) string {
 	base := fmt.Sprintf("%s-%s-%s", stem, kind, now.UTC().Format(backupStamp))
 	p := filepath.Join(dir, base+FileExtension)
 	for n := 2; ; n++ {
-		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+		// Only a name that is taken moves on: any other answer (the folder is a file, or
+		// cannot be read) is for the write itself to report.
+		if _, err := os.Lstat(p); err != nil {
 			return p
 		}
 		p = filepath.Join(dir, fmt.Sprintf("%s-%d%s", base, n, FileExtension))
@@ -130,11 +144,11 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 	}
 	dir := filepath.Dir(dst)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return classify(fmt.Errorf("back up: %w", err))
+		return folderError(dir, err)
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".*.tmp")
 	if err != nil {
-		return classify(fmt.Errorf("back up: %w", err))
+		return folderError(dir, err)
 	}
 	tmpName := tmp.Name()
 	tmp.Close()

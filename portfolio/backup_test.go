@@ -385,3 +385,41 @@ func TestSnapshotDir_SameNameElsewhereGetsItsOwnFolder(t *testing.T) {
 		t.Error("two sticks with a lea portfolio share a snapshot folder")
 	}
 }
+
+// TestBackupInto_AFileOrAnImpossiblePlaceIsRefusedAtOnce: `backup --out a.csv` once looped
+// forever looking for a free name inside a file; now a file given as the folder, or a place
+// that cannot be made, is refused with its own message and nothing is written.
+func TestBackupInto_AFileOrAnImpossiblePlaceIsRefusedAtOnce(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st, err := Create(ctx, filepath.Join(dir, "lea"+FileExtension), "Léa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	file := filepath.Join(dir, "a.csv")
+	if err := os.WriteFile(file, []byte("code\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		out, want string
+	}{
+		{file, "ErrBackupNotAFolder"},
+		{filepath.Join(file, "sub"), "ErrBackupCannotWrite"},
+	}
+	for _, c := range cases {
+		done := make(chan error, 1)
+		go func() { _, err := st.BackupInto(ctx, c.out, BackupManual); done <- err }()
+		select {
+		case err := <-done:
+			if e, ok := fault.As(err); !ok || e.MessageID != c.want {
+				t.Errorf("backup into %s: %v, want %s", c.out, err, c.want)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("backup into %s never returned", c.out)
+		}
+	}
+	if b, _ := os.ReadFile(file); string(b) != "code\n" {
+		t.Error("the file given as a folder was changed")
+	}
+}

@@ -3,9 +3,7 @@ package portfolio
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -62,14 +60,10 @@ func lockPortfolio(abs string) (*fileLock, error) {
 }
 
 // lockFileError explains why the lock file could not be made: most often the portfolio sits
-// where nothing may be written (a read-only folder, a write-protected USB stick), which SQLite
-// would have refused too.
+// where nothing may be written (a read-only folder, a write-protected USB stick), which gets
+// the same message as any other write refused there (ErrNoPermission).
 func lockFileError(err error) error {
-	err = fmt.Errorf("lock portfolio: %w", err)
-	if errors.Is(err, fs.ErrPermission) || readOnlyFileSystem(err) {
-		return fault.Wrap(fault.New(fault.Unsupported, "", "ErrPortfolioReadOnly"), err)
-	}
-	return classify(err)
+	return classify(fmt.Errorf("lock portfolio: %w", err))
 }
 
 // same tells whether the open file f is still the file at path p.

@@ -247,12 +247,12 @@ func TestInUse_AViewNeverUpgradesAHeldFile(t *testing.T) {
 }
 
 // TestInUse_ALockFileThatCannotBeMadeSaysWhy: a portfolio in a read-only place is refused as
-// read-only, as SQLite itself would refuse it, not as an unexpected failure.
+// one where Passerelle may not write, as any other write there, not as an unexpected failure.
 func TestInUse_ALockFileThatCannotBeMadeSaysWhy(t *testing.T) {
 	for _, cause := range []error{fs.ErrPermission, readOnlyCause()} {
 		err := lockFileError(&fs.PathError{Op: "open", Path: "/media/usb/lea.passerelle-lock", Err: cause})
-		if e, ok := fault.As(err); !ok || e.MessageID != "ErrPortfolioReadOnly" {
-			t.Errorf("%v: %v, want ErrPortfolioReadOnly", cause, err)
+		if e, ok := fault.As(err); !ok || e.MessageID != "ErrNoPermission" {
+			t.Errorf("%v: %v, want ErrNoPermission", cause, err)
 		}
 		if !errors.Is(err, cause) {
 			t.Errorf("the cause %v is lost for the log: %v", cause, err)

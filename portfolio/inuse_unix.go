@@ -25,9 +25,6 @@ func tryLock(f *os.File) (held bool, err error) {
 	return err == nil, err
 }
 
-// readOnlyFileSystem tells a write refused by a read-only mount (a write-protected stick).
-func readOnlyFileSystem(err error) bool { return errors.Is(err, unix.EROFS) }
-
 // unlockAndRemove removes the lock file while still holding it, then closes it (which lets the
 // lock go): whoever opened the old file meanwhile finds it gone and takes the new one.
 func unlockAndRemove(f *os.File, path string) {

@@ -22,9 +22,6 @@ func tryLock(f *os.File) (held bool, err error) {
 	return err == nil, err
 }
 
-// readOnlyFileSystem tells a write refused by write-protected media.
-func readOnlyFileSystem(err error) bool { return errors.Is(err, windows.ERROR_WRITE_PROTECT) }
-
 // unlockAndRemove closes the lock file (which lets the lock go), then removes it. Go opens
 // files without FILE_SHARE_DELETE, so the removal fails, harmlessly, while anyone else has it
 // open: a lock file is never removed from under its next holder.
