@@ -47,5 +47,22 @@ for target in "$@"; do
 		exit 1
 	fi
 	echo "fuzz: $pkg $name for $fuzztime"
-	go test -run='^$' -fuzz="^${name}\$" -fuzztime="$fuzztime" "$pkg"
+	corpus="$pkg/testdata/fuzz/$name"
+	before=$(ls "$corpus" 2>/dev/null | sort || true)
+	log=$(mktemp)
+	if go test -run='^$' -fuzz="^${name}\$" -fuzztime="$fuzztime" "$pkg" 2>&1 | tee "$log"; then
+		rm -f "$log"
+		continue
+	fi
+	after=$(ls "$corpus" 2>/dev/null | sort || true)
+	# Go 1.26's fuzz coordinator can end a timed run with a bare "context deadline exceeded"
+	# when a loaded machine keeps a worker busy at the deadline (go.dev/issue/75804, fixed in
+	# Go 1.27). That is not a finding: a real one writes its failing input to the corpus.
+	if grep -qx '    context deadline exceeded' "$log" && [ "$before" = "$after" ]; then
+		echo "fuzz: $name: the Go 1.26 fuzztime race (go.dev/issue/75804), no failing input written: not a failure"
+		rm -f "$log"
+		continue
+	fi
+	rm -f "$log"
+	exit 1
 done
