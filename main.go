@@ -58,7 +58,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		env := cli.Env{Catalog: catalog, Lang: lang, DataDir: dataDir, Version: version}
 		return cli.Run(ctx, rest, stdout, stderr, env)
 	}
-	if goruntime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+	if !generatingBindings && goruntime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
 		// GTK would panic with a Go stack trace; say what is wrong instead.
 		fmt.Fprintln(stderr, catalog.Text(lang, "CliNoDisplay", nil))
 		return 1

@@ -76,6 +76,12 @@ func (c cli) export(ctx context.Context, args []string) int {
 	for _, title := range res.NotAttached {
 		c.say(c.stdout, "CliNotAttached", "Title", title)
 	}
+	for _, title := range res.Changed {
+		c.say(c.stderr, "CliExportFileChanged", "Title", title)
+	}
+	if len(res.Changed) > 0 {
+		return 1 // the PDF is written, but it carries a file that fails its own check
+	}
 	return 0
 }
 

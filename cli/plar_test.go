@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -163,5 +164,32 @@ func TestCLI_TargetImportReadsTheInstitutionsColumns(t *testing.T) {
 	code = runIn([]string{"target", "import", "--portfolio", path, "--target", "Refusé", "--columns", "code=Numéro", odd}, &stdout, &errOut)
 	if code != 2 || !strings.Contains(errOut.String(), "Ce fichier n’a pas de colonne «\u00a0Numéro\u00a0»") {
 		t.Fatalf("French: exit %d %s", code, errOut.String())
+	}
+}
+
+// TestCLI_ExportSaysWhenAnEvidenceFileNoLongerMatches: export once reported success on a
+// portfolio whose evidence file had changed; now the PDF is written (it says so itself) and the
+// command names the file and exits 1.
+func TestCLI_ExportSaysWhenAnEvidenceFileNoLongerMatches(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "p.passerelle")
+	if code, _, stderr := runCLI(t, "demo", "--out", path); code != 0 {
+		t.Fatal(stderr)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE blob SET data = CAST('tampered' AS BLOB) WHERE rowid = 1`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	out := filepath.Join(dir, "p.pdf")
+	code, stdout, stderr := runCLI(t, "export", "--portfolio", path, "--lang", "en", "--out", out)
+	if code != 1 || !strings.Contains(stderr, "no longer matches the SHA-256 recorded when it was added") {
+		t.Fatalf("export of a tampered portfolio: exit %d, %s %s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Fatalf("the PDF was not written: %v", err)
 	}
 }

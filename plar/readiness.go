@@ -92,23 +92,6 @@ func (s *Store) Gather(ctx context.Context, targetID int64) (Inputs, error) {
 	return in, err
 }
 
-// GatherVerified is Gather after recomputing the SHA-256 of every stored file (and recording
-// what it found), for an export: what an assessor receives is checked against the bytes.
-func (s *Store) GatherVerified(ctx context.Context, targetID int64) (Inputs, error) {
-	fresh, err := s.p.VerifyFiles(ctx)
-	if err != nil {
-		return Inputs{}, err
-	}
-	in, err := s.Gather(ctx, targetID)
-	if err != nil {
-		return in, err
-	}
-	for sum, c := range fresh { // even where recording them failed (a full disk)
-		in.FileChecks[sum] = c
-	}
-	return in, nil
-}
-
 // filesCheckedAt is the oldest last check of the evidence files, "" if one was never re-hashed.
 func filesCheckedAt(evidence []portfolio.Evidence, checks map[string]portfolio.FileCheck) string {
 	oldest := ""

@@ -104,18 +104,17 @@ func TestReadiness_AuthenticReportsTheLastFileCheckWithItsDate(t *testing.T) {
 
 	// An export hashes every file before it reads readiness.
 	setBlobs(t, p.Path(), letter)
-	in, err := s.GatherVerified(ctx, tg.ID)
-	if err != nil {
+	if _, err := p.VerifyFiles(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if r := Compute(in); len(fileSteps(r)) != 0 {
+	if r := readiness(); len(fileSteps(r)) != 0 {
 		t.Fatalf("export after the file was put back: %v", fileSteps(r))
 	}
 	setBlobs(t, p.Path(), []byte("changed a third time"))
-	if in, err = s.GatherVerified(ctx, tg.ID); err != nil {
+	if _, err := p.VerifyFiles(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if r := Compute(in); !slices.Equal(fileSteps(r), []string{"letter"}) {
+	if r := readiness(); !slices.Equal(fileSteps(r), []string{"letter"}) {
 		t.Fatalf("export of a changed file: %v", fileSteps(r))
 	}
 }

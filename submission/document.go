@@ -9,11 +9,12 @@ import (
 	"passerelle/portfolio"
 )
 
-// BuildDocument gathers the read-only view the PDF is made from: the learner, the target and
+// buildDocument gathers the read-only view the PDF is made from: the learner, the target and
 // its claims with the rules of evidence applied and their steps translated into both
 // languages, the record, and every piece of evidence with its display copy. Support notes are
 // included only when the learner asked for shared notes, and then only the shared ones.
-func BuildDocument(ctx context.Context, st *portfolio.Store, catalog *locales.Catalog, req Request) (pdf.Document, error) {
+func buildDocument(ctx context.Context, st *portfolio.Store, catalog *locales.Catalog, req Request,
+	checks map[string]portfolio.FileCheck) (pdf.Document, error) {
 	var doc pdf.Document
 	var err error
 	if doc.Learner, err = st.Learner(ctx); err != nil {
@@ -54,9 +55,12 @@ func BuildDocument(ctx context.Context, st *portfolio.Store, catalog *locales.Ca
 	if req.TargetID == 0 {
 		return doc, nil
 	}
-	in, err := plar.NewStore(st).GatherVerified(ctx, req.TargetID)
+	in, err := plar.NewStore(st).Gather(ctx, req.TargetID)
 	if err != nil {
 		return doc, err
+	}
+	for sum, c := range checks { // the checks just made, even where recording them failed
+		in.FileChecks[sum] = c
 	}
 	r := plar.Compute(in)
 	doc.Target = &r.Target

@@ -33,6 +33,9 @@ type Result struct {
 	Attached      int      `json:"attached"`
 	NotAttached   []string `json:"notAttached"`
 	NotReproduced []string `json:"notReproduced"`
+	// Changed names the evidence whose file no longer matches the SHA-256 recorded when it was
+	// added: the PDF says so, `passerelle verify` will flag it, and the learner must know.
+	Changed []string `json:"changed"`
 }
 
 // Options are the knobs the CLI and tests set beyond the learner's choices.
@@ -50,7 +53,11 @@ func Write(ctx context.Context, st *portfolio.Store, catalog *locales.Catalog, r
 	if err != nil {
 		return Result{}, fault.New(fault.Invalid, "language", "ErrUnknownChoice")
 	}
-	doc, err := BuildDocument(ctx, st, catalog, req)
+	checks, err := st.VerifyFiles(ctx) // every file against its SHA-256, before it goes out
+	if err != nil {
+		return Result{}, err
+	}
+	doc, err := buildDocument(ctx, st, catalog, req, checks)
 	if err != nil {
 		return Result{}, err
 	}
@@ -72,7 +79,13 @@ func Write(ctx context.Context, st *portfolio.Store, catalog *locales.Catalog, r
 	if err := st.MarkExported(ctx); err != nil {
 		return Result{}, err
 	}
-	return Result{Path: path, Pages: res.Pages, Size: info.Size(), DocumentID: res.DocumentID,
+	changed := []string{}
+	for _, e := range doc.Evidence {
+		if c, ok := checks[e.SHA256]; ok && !c.Intact {
+			changed = append(changed, e.AnyTitle())
+		}
+	}
+	return Result{Path: path, Pages: res.Pages, Size: info.Size(), DocumentID: res.DocumentID, Changed: changed,
 		Attached: res.Attached, NotAttached: nonNil(res.NotAttached), NotReproduced: nonNil(res.NotReproduced)}, nil
 }
 

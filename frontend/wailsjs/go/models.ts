@@ -784,6 +784,7 @@ export namespace submission {
 	    attached: number;
 	    notAttached: string[];
 	    notReproduced: string[];
+	    changed: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Result(source);
@@ -798,6 +799,7 @@ export namespace submission {
 	        this.attached = source["attached"];
 	        this.notAttached = source["notAttached"];
 	        this.notReproduced = source["notReproduced"];
+	        this.changed = source["changed"];
 	    }
 	}
 

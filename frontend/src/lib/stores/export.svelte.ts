@@ -75,6 +75,7 @@ class ExportStore implements Resettable {
       if (!res?.path) return null;
       res.notAttached = res.notAttached ?? [];
       res.notReproduced = res.notReproduced ?? [];
+      res.changed = res.changed ?? [];
       this.result = res;
       return res;
     } finally {
