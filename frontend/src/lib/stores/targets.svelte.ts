@@ -11,7 +11,7 @@ import {
   SaveOutcome,
 } from 'wailsjs/go/app/Targets';
 import { app, plar } from 'wailsjs/go/models';
-import { DEFAULT_CURRENCY_YEARS, MAX_IMPORT_BYTES, type TargetLanguage } from 'wailsjs/values';
+import { DEFAULT_CURRENCY_YEARS, MAX_IMPORT_BYTES, TARGET_LANGUAGES, type TargetLanguage } from 'wailsjs/values';
 import { call } from '../errors';
 import { readAsBase64 } from './evidence.svelte';
 import { ListStore } from './list.svelte';
@@ -191,8 +191,11 @@ export const targets = new TargetsStore();
 /** TargetDraft is a target as plain data, for a form to edit. */
 export type TargetDraft = Omit<plar.Target, 'convertValues'>;
 
-/** blankTarget is a new, unsaved target with the default currency limit. */
-export function blankTarget(): plar.Target {
+/**
+ * blankTarget is a new, unsaved target with the default currency limit, submitted in the
+ * language the learner is using (a learner working in French most likely applies in French).
+ */
+export function blankTarget(uiLanguage = 'en'): plar.Target {
   return plar.Target.createFrom({
     id: 0,
     name: '',
@@ -200,7 +203,9 @@ export function blankTarget(): plar.Target {
     program: '',
     courseCode: '',
     courseTitle: '',
-    language: 'en' satisfies TargetLanguage,
+    language: (TARGET_LANGUAGES as readonly string[]).includes(uiLanguage)
+      ? (uiLanguage as TargetLanguage)
+      : ('en' satisfies TargetLanguage),
     currencyYears: DEFAULT_CURRENCY_YEARS,
     methods: [],
     methodsNotes: '',

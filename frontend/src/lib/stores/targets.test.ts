@@ -161,6 +161,8 @@ describe('targets store', () => {
     expect(PLAR_METHODS).toBe(go.PLAR_METHODS);
     expect(TARGET_LANGUAGES).toBe(go.TARGET_LANGUAGES);
     expect(blankTarget().language).toBe(go.TARGET_LANGUAGES[0]);
+    expect(blankTarget('fr').language).toBe('fr');
+    expect(blankTarget('de').language).toBe('en');
   });
 });
 
