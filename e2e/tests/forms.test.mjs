@@ -71,6 +71,8 @@ test('unsaved changes are asked about, and refused fields say why beside them', 
     await dialog().waitFor({ state: 'hidden' });
     await h(1, t('ExperiencesHeading')).waitFor();
     assert.equal(await field(t('ExperienceFormTitleEnLabel')).inputValue(), 'Night-shift baker');
+    const typedIn = await field(t('ExperienceFormTitleEnLabel')).getAttribute('id');
+    assert.equal(await focusedId(), typedIn, 'Keep editing returns to the field being typed in');
     // Keep editing by its button, then Discard: only then does the screen change.
     await navTo('NavCredentials');
     await button(t('UnsavedKeepEditing')).click();

@@ -28,6 +28,19 @@ export interface UnsavedForm {
 
 /** Unsaved keeps the forms on the page and tells Go whether any holds unsaved changes. */
 class Unsaved {
+  /** #lastField is the form field that last had focus, for "Keep editing" to return to. */
+  #lastField: HTMLElement | null = null;
+
+  constructor() {
+    if (typeof document === 'undefined') return; // unit tests without a page
+    document.addEventListener('focusin', (e) => {
+      const el = e.target;
+      if (el instanceof HTMLElement && el.matches('input, textarea, select') && el.closest('form')) {
+        this.#lastField = el;
+      }
+    });
+  }
+
   #forms = new Set<UnsavedForm>();
   #told = false;
   #ask: Asker | null = null;
@@ -83,7 +96,10 @@ class Unsaved {
     if (dirty.length === 0) return true;
     const choice = this.#ask ? await this.#ask(leaving) : 'stay';
     if (choice === 'stay') {
-      dirty[0].focus();
+      // Back to the field the learner was typing in, where it still is; else the form.
+      const field = this.#lastField;
+      if (field?.isConnected) field.focus();
+      else dirty[0].focus();
       return false;
     }
     if (choice === 'save') {
