@@ -169,7 +169,7 @@ func TestCLI_DemoThenCheckPassesAndCatchesTampering(t *testing.T) {
 	if code != 0 || !strings.Contains(out, path) {
 		t.Fatalf("demo: exit %d, %s %s", code, out, stderr)
 	}
-	if code, _, stderr := runCLI(t, "demo", "--out", path); code != 1 || !strings.Contains(stderr, "already exists") {
+	if code, _, stderr := runCLI(t, "demo", "--out", path); code != 1 || !strings.Contains(stderr, "“"+path+"” already exists. Passerelle never writes over a file") {
 		t.Fatalf("demo over an existing file: exit %d, %s", code, stderr)
 	}
 	ctx := context.Background()
@@ -238,5 +238,13 @@ func TestCLI_FrenchMessagesSayEverythingInFrench(t *testing.T) {
 		if code != c.code || !strings.Contains(errOut.String(), c.want) || strings.Contains(errOut.String(), "flag") {
 			t.Errorf("%v: exit %d, stderr %q, want %q", c.args, code, errOut.String(), c.want)
 		}
+	}
+}
+
+func TestCLI_ExportToAFolderAsksForAFileName(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runCLI(t, "export", "--portfolio", filepath.Join(dir, "p.passerelle"), "--out", dir)
+	if code != 2 || !strings.Contains(stderr, "is a folder. Give the PDF’s file name") {
+		t.Fatalf("export --out FOLDER: exit %d, %q", code, stderr)
 	}
 }

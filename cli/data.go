@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"passerelle/demo"
+	"passerelle/fault"
 	"passerelle/portfolio"
 )
 
@@ -20,6 +21,10 @@ func (c cli) demo(ctx context.Context, args []string) int {
 		return c.usage("demo", err)
 	}
 	if err := demo.Write(ctx, out, c.Now); err != nil {
+		if e, ok := fault.As(err); ok && e.MessageID == "ErrPortfolioExists" {
+			c.say(c.stderr, "CliFileExists", "Path", out) // a file named on the command line, not a name
+			return 1
+		}
 		return c.fail(err)
 	}
 	c.say(c.stdout, "CliDemoWritten", "Path", out)

@@ -31,6 +31,9 @@ func (c cli) export(ctx context.Context, args []string) int {
 	if err := firstError(notUnderstood(extra), missing([2]string{"--portfolio", path}, [2]string{"--out", out})); err != nil {
 		return c.usage("export", err)
 	}
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+		return c.usage("export", usageError{"CliOutIsFolder", []any{"Path", out}})
+	}
 	if _, err := pdf.ParseLanguage(lang); err != nil {
 		return c.usage("export", usageError{"CliBadArguments", []any{"Detail", "--lang " + lang}})
 	}
