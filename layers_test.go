@@ -14,7 +14,7 @@ import (
 // packages of a lower layer. README's "How it is built" table states the same order.
 var layers = [][]string{
 	{"fault", "filename", "locales", "docs/examples"},
-	{"osfile"},
+	{"osfile", "credential"},
 	{"media"},
 	{"portfolio"},
 	{"plar"},
