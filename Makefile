@@ -97,8 +97,12 @@ build-dev: frontend
 	$(GO) build -tags $(TAGS_DEV) -ldflags "-X main.version=$(VERSION)" -o $(DEV_BIN) .
 
 # No cgo: Wails uses WebView2 through go-webview2. A GUI-subsystem program (no console window).
+# rsrc_windows_amd64.syso (icon, version in English and French, manifest) is linked in by go
+# build; the check reads them back from the built program.
 build-windows: frontend
+	$(GO) run ./build/windows/winres -version "$(VERSION)" -icon build/appicon.png -out rsrc_windows_amd64.syso
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -tags $(TAGS_WIN) $(GCFLAGS_WIN) -ldflags "$(LDFLAGS) -H windowsgui" -o $(WIN_EXE) .
+	$(GO) run ./build/windows/winres -check $(WIN_EXE) -version "$(VERSION)"
 
 # ---- release --------------------------------------------------------------------------------
 
