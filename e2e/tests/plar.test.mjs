@@ -279,10 +279,19 @@ test('a learner imports outcomes, claims two, links evidence, and sees readiness
     await previewTable.getByRole('cell', { name: CEGEP.fr, exact: true }).waitFor();
     await scan('plar-import-preview-fr');
 
-    // A wrong choice (the code column as the English text) is refused in French, and adds nothing.
-    await enColumn.selectOption({ label: t('TargetImportColumnOption', { Number: 1, Name: 'Code' }) });
-    await confirm(3).click();
-    await alert.filter({ hasText: t('ErrImportColumnTwice', { Column: 'Code' }) }).waitFor();
+    // A wrong choice (the code column as the English text) is named beside the choices, in
+    // French, before anything is tried: the import waits until each column has one role.
+    const codeOption = t('TargetImportColumnOption', { Number: 1, Name: 'Code' });
+    await enColumn.selectOption({ label: codeOption });
+    await page
+      .getByText(
+        t('TargetImportColumnTwice', { Column: codeOption, First: t('TargetImportRoleCode'), Second: t('TargetImportRoleEn') }),
+        { exact: true },
+      )
+      .waitFor();
+    assert.equal(await enColumn.getAttribute('aria-invalid'), 'true', 'the English column choice is marked invalid');
+    assert.equal(await confirm(3).isDisabled(), true, 'no import while one column has two roles');
+    await scan('plar-import-clash-fr');
     await page.getByText(t('TargetOutcomesEmpty'), { exact: true }).waitFor();
 
     // The learner puts it right, by keyboard, and imports.

@@ -47,6 +47,29 @@ export function columnRoles(columns: plar.Columns, count: number): ColumnRole[] 
   });
 }
 
+/** ColumnClash is one column chosen for two roles, which the import would refuse. */
+export interface ColumnClash {
+  column: number;
+  roles: Exclude<ColumnRole, ''>[];
+}
+
+/**
+ * columnClash finds a column chosen for two roles (say the code and the English text), so the
+ * page can say so beside the choices instead of letting the header show one role and hide the
+ * other until Go refuses the import.
+ */
+export function columnClash(columns: plar.Columns): ColumnClash | null {
+  const seen = new Map<number, Exclude<ColumnRole, ''>[]>();
+  for (const role of ['code', 'en', 'fr'] as const) {
+    const column = columns[role];
+    if (column === NO_COLUMN) continue;
+    const roles = [...(seen.get(column) ?? []), role];
+    if (roles.length > 1) return { column, roles };
+    seen.set(column, roles);
+  }
+  return null;
+}
+
 /** columnName is how a column is named to the learner: its header, else nothing (its number says it). */
 export function columnName(header: string[], index: number): string {
   return (header[index] ?? '').trim();

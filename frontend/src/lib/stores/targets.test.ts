@@ -58,6 +58,7 @@ const {
   targets,
   blankTarget,
   columnName,
+  columnClash,
   columnRoles,
   inLanguage,
   outcomeText,
@@ -206,5 +207,16 @@ describe('inLanguage', () => {
       text: 'Appliquer',
       lang: 'fr',
     });
+  });
+});
+
+describe('columnClash', () => {
+  it('finds a column chosen for two roles, and only then', () => {
+    expect(columnClash({ code: 0, en: 2, fr: 1 })).toBeNull();
+    expect(columnClash({ code: 1, en: NO_COLUMN, fr: NO_COLUMN })).toBeNull();
+    expect(columnClash({ code: NO_COLUMN, en: NO_COLUMN, fr: NO_COLUMN })).toBeNull();
+    expect(columnClash({ code: 0, en: 0, fr: 1 })).toEqual({ column: 0, roles: ['code', 'en'] });
+    expect(columnClash({ code: 2, en: 1, fr: 1 })).toEqual({ column: 1, roles: ['en', 'fr'] });
+    expect(columnClash({ code: 3, en: 1, fr: 3 })).toEqual({ column: 3, roles: ['code', 'fr'] });
   });
 });
