@@ -59,13 +59,12 @@ export interface ColumnClash {
  * other until Go refuses the import.
  */
 export function columnClash(columns: plar.Columns): ColumnClash | null {
-  const seen = new Map<number, Exclude<ColumnRole, ''>[]>();
-  for (const role of ['code', 'en', 'fr'] as const) {
-    const column = columns[role];
+  const roles = ['code', 'en', 'fr'] as const;
+  for (const [i, first] of roles.entries()) {
+    const column = columns[first];
     if (column === NO_COLUMN) continue;
-    const roles = [...(seen.get(column) ?? []), role];
-    if (roles.length > 1) return { column, roles };
-    seen.set(column, roles);
+    const second = roles.slice(i + 1).find((r) => columns[r] === column);
+    if (second) return { column, roles: [first, second] };
   }
   return null;
 }
