@@ -56,7 +56,6 @@ func (v *verifier) validity(c *Credential) Check {
 	if !until.IsZero() {
 		args["Until"] = until.UTC().Format("2006-01-02")
 	}
-	check.Args = args
 	switch {
 	case !from.IsZero() && !until.IsZero() && until.Before(from):
 		check.State, check.Reason = Failed, "expires_before_issued"
@@ -70,6 +69,10 @@ func (v *verifier) validity(c *Credential) Check {
 		check.State, check.Reason = Passed, "valid_until_only"
 	default:
 		check.State, check.Reason = Passed, "valid_until"
+	}
+	check.Args = map[string]string{}
+	for _, name := range reasons[check.Reason] {
+		check.Args[name] = args[name]
 	}
 	return check
 }

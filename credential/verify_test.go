@@ -36,7 +36,9 @@ func verify(t *testing.T, file []byte, o credential.Options) credential.Result {
 	if o.Emails == nil {
 		o.Emails = []string{learner}
 	}
-	return credential.Verify(context.Background(), c, o)
+	r := credential.Verify(context.Background(), c, o)
+	checkReasons(t, r)
+	return r
 }
 
 // tamper changes one character of a signed credential's name.
