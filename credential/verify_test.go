@@ -124,6 +124,9 @@ func TestVerify_EveryStateOfAnOB3Credential(t *testing.T) {
 		{"status list held, revoked", credtest.OB3{Status: credtest.StatusEntry(42)}.Signed(k), credential.Options{StatusLists: [][]byte{credtest.StatusList(k, 7, 42)}}, map[credential.CheckName]string{
 			credential.CheckRevoked: "failed revoked",
 		}},
+		{"status list signed by someone else", credtest.OB3{Status: credtest.StatusEntry(42)}.Signed(k), credential.Options{StatusLists: [][]byte{credtest.StatusList(credtest.OtherKey)}}, map[credential.CheckName]string{
+			credential.CheckRevoked: "could_not_check status_list_other_issuer",
+		}},
 		{"status list tampered", credtest.OB3{Status: credtest.StatusEntry(42)}.Signed(k), credential.Options{StatusLists: [][]byte{[]byte(strings.Replace(string(credtest.StatusList(k, 42)), "2024-01-01", "2024-01-02", 1))}}, map[credential.CheckName]string{
 			credential.CheckRevoked: "could_not_check status_list_unverified",
 		}},
@@ -324,6 +327,8 @@ func TestVerify_OtherProofsAndKeys(t *testing.T) {
 	signedJWK := mustJSON(credtest.SignDataIntegrity(jwkIssuer.Credential(), k, k.DIDJWK()+"#0"))
 	ecdsa := credtest.SignDataIntegrity(credtest.OB3{Issuer: k.DID}.Credential(), k, "")
 	ecdsa["proof"].(map[string]any)["cryptosuite"] = "ecdsa-rdfc-2019"
+	authProof := credtest.SignDataIntegrity(credtest.OB3{Issuer: k.DID}.Credential(), k, "")
+	authProof["proof"].(map[string]any)["proofPurpose"] = "authentication"
 	tests := []struct {
 		name string
 		file []byte
@@ -335,6 +340,7 @@ func TestVerify_OtherProofsAndKeys(t *testing.T) {
 		{"did:jwk issuer", signedJWK, "passed signature_valid", "passed issuer_is_did"},
 		{"did:jwk tampered", tamper(signedJWK), "failed signature_invalid", "could_not_check no_verified_key"},
 		{"a cryptosuite not supported", mustJSON(ecdsa), "could_not_check unsupported_proof", "could_not_check no_verified_key"},
+		{"a proof made for logging in", mustJSON(authProof), "failed wrong_proof_purpose", "could_not_check no_verified_key"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
