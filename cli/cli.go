@@ -244,8 +244,7 @@ func flagError(err error) usageError {
 
 // placeholders name, in each language, the arguments that are not flags (FILE.pdf…).
 var placeholders = map[string]string{"FILE.pdf": "CliArgPDF", "OUTCOMES.csv|.json": "CliArgOutcomes",
-	"BACKUP":     "CliArgBackup",
-	"CREDENTIAL": "CliArgCredential"}
+	"BACKUP": "CliArgBackup", "CREDENTIAL": "CliArgCredential"}
 
 // usage prints a usage error for a command and returns exit status 2.
 func (c cli) usage(name string, err error) int {
