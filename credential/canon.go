@@ -40,7 +40,14 @@ func CanonicalNQuads(doc map[string]any) (string, error) {
 // canonicalJSONLD expands a document with the loader (safe mode: a term its contexts do not
 // define is an error, never silently dropped), checks every IRI has a scheme, and
 // canonicalises the result.
-func canonicalJSONLD(doc map[string]any, l *offlineLoader) (string, error) {
+func canonicalJSONLD(doc map[string]any, l *offlineLoader) (out string, err error) {
+	// json-gold was not written for hostile input: a panic inside it on a crafted credential
+	// must not take the app down, only leave the signature unchecked.
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = "", fmt.Errorf("%w: json-ld processor failed: %v", errInvalidJSONLD, r)
+		}
+	}()
 	cp, err := deepCopy(doc)
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", errInvalidJSONLD, err)
