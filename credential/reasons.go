@@ -24,6 +24,7 @@ var reasons = map[string][]string{
 	"no_verified_key":     nil,
 	"issuer_is_did":       {"Key", "Issuer"},
 	"key_not_issuers_did": {"Key", "Issuer", "DID"},
+	"key_is_other_did":    {"Key", "Issuer", "DID"},
 	"key_from_issuer_url": {"Key", "Issuer"},
 	"key_from_jwt_header": {"Key", "Issuer"},
 	"key_from_document":   {"Key", "Issuer"},

@@ -69,7 +69,11 @@ func TestVerify_EveryStateOfAnOB3Credential(t *testing.T) {
 		}},
 		{"signed by another key than the issuer's did:key", credtest.OB3{Issuer: k.DID, Recipient: learner, Salt: "pepper"}.Signed(credtest.OtherKey), wrongKey, map[credential.CheckName]string{
 			credential.CheckSignature: "passed signature_valid",
-			credential.CheckIssuerKey: "not_checked key_not_issuers_did",
+			credential.CheckIssuerKey: "failed key_not_issuers_did",
+		}},
+		{"an https issuer signing with a did:key", credtest.OB3{Issuer: "https://college.example.ca/issuer"}.Signed(k), credential.Options{}, map[credential.CheckName]string{
+			credential.CheckSignature: "passed signature_valid",
+			credential.CheckIssuerKey: "not_checked key_is_other_did",
 		}},
 		{"expired", credtest.OB3{ValidUntil: "2025-05-01T00:00:00Z"}.Signed(k), credential.Options{}, map[credential.CheckName]string{
 			credential.CheckSignature: "passed signature_valid",
