@@ -315,3 +315,34 @@ func assertFile(t *testing.T, got, path string) {
 		t.Errorf("%s differs:\ngot\n%s\nwant\n%s", path, got, want)
 	}
 }
+
+// TestConformance_W3CEddsaRdfc2022VectorVerifies checks the W3C vc-di-eddsa test vector
+// (TestVectors/eddsa-rdfc-2022/signedDataInt.json), signed by another implementation. Its
+// second context, https://www.w3.org/ns/credentials/examples/v2, is not bundled (no real
+// credential uses it): the test serves it as {"@vocab": "https://www.w3.org/ns/credentials/examples#"},
+// and the signature verifying shows the canonical form is the one that was signed.
+func TestConformance_W3CEddsaRdfc2022VectorVerifies(t *testing.T) {
+	doc := readJSON(t, "testdata/w3c-vc-di-eddsa/eddsa-rdfc-2022-signedDataInt.json")
+	set, err := loadContexts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sig, _ := (&verifier{set: set}).dataIntegrity(doc); sig.Reason != "unknown_context" || sig.Args["URL"] != "https://www.w3.org/ns/credentials/examples/v2" {
+		t.Fatalf("without the examples context: %+v", sig)
+	}
+	ex, err := os.ReadFile("testdata/w3c-vc-di-eddsa/examples-v2.jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.docs["https://www.w3.org/ns/credentials/examples/v2"] = ex
+	v := &verifier{set: set}
+	sig, k := v.dataIntegrity(doc)
+	if sig.State != Passed || k.text != "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2" {
+		t.Fatalf("signature %+v", sig)
+	}
+	tampered := clone(doc)
+	tampered["credentialSubject"].(map[string]any)["alumniOf"] = "The School of Exampler"
+	if sig, _ := v.dataIntegrity(tampered); sig.State != Failed {
+		t.Errorf("tampered: %+v", sig)
+	}
+}
