@@ -48,6 +48,7 @@ func commands() []command {
 		{"readiness", "CliHelpReadiness", cli.readiness},
 		{"export", "CliHelpExport", cli.export},
 		{"verify", "CliHelpVerify", cli.verify},
+		{"credential verify", "CliHelpCredentialVerify", cli.credentialVerify},
 		{"backup", "CliHelpBackup", cli.backup},
 		{"restore", "CliHelpRestore", cli.restore},
 	}
@@ -243,7 +244,7 @@ func flagError(err error) usageError {
 
 // placeholders name, in each language, the arguments that are not flags (FILE.pdf…).
 var placeholders = map[string]string{"FILE.pdf": "CliArgPDF", "OUTCOMES.csv|.json": "CliArgOutcomes",
-	"BACKUP": "CliArgBackup"}
+	"BACKUP": "CliArgBackup", "CREDENTIAL": "CliArgCredential"}
 
 // usage prints a usage error for a command and returns exit status 2.
 func (c cli) usage(name string, err error) int {

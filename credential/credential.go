@@ -124,8 +124,10 @@ type Achievement struct {
 // Credential is a parsed credential with its original bytes, which travel into the portfolio
 // and the PDF unchanged so an assessor can verify them again.
 type Credential struct {
-	Format       Format
-	ID           string
+	Format Format
+	ID     string
+	// Name is the credential's own name (a CLR's "Transcript…"), else its achievement's.
+	Name         string
 	Issuer       Issuer
 	IssuedOn     string // YYYY-MM-DD
 	ExpiresOn    string // YYYY-MM-DD or ""
@@ -134,4 +136,7 @@ type Credential struct {
 	// ("image/png", "image/svg+xml", "application/json", "application/jwt").
 	Source    []byte
 	MediaType string
+	// src is what Read parsed, for Verify; a Credential not made by Read is read again from
+	// Source.
+	src *source
 }
