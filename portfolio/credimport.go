@@ -67,6 +67,33 @@ func (f statedFacts) fixed() []string {
 	return out
 }
 
+// only keeps the facts named (JSON names), for an import that filled some fields itself (a
+// hosted badge that names no issuer gets its host, which the learner may correct).
+func (f statedFacts) only(names []string) statedFacts {
+	var out statedFacts
+	for _, n := range names {
+		switch n {
+		case "titleEn":
+			out.TitleEN = f.TitleEN
+		case "titleFr":
+			out.TitleFR = f.TitleFR
+		case "issuer":
+			out.Issuer = f.Issuer
+		case "issuedOn":
+			out.IssuedOn = f.IssuedOn
+		case "expiresOn":
+			out.ExpiresOn = f.ExpiresOn
+		case "competencies":
+			out.Competencies = f.Competencies
+		case "hours":
+			out.Hours = f.Hours
+		case "creditValue":
+			out.CreditValue = f.CreditValue
+		}
+	}
+	return out
+}
+
 // keep puts back into c what the credential stated, so an edit changes only the other fields.
 func (f statedFacts) keep(c Credential) Credential {
 	if f.TitleEN != "" {
@@ -188,7 +215,11 @@ func (s *Store) keepCredentialFile(ctx context.Context, tx *sql.Tx, p PreparedEv
 
 func importOne(ctx context.Context, tx *sql.Tx, c Credential, evidenceID int64, sum, now string) (ImportedItem, error) {
 	im := c.Import
-	stated, err := json.Marshal(statedOf(c))
+	facts := statedOf(c)
+	if im.Fixed != nil {
+		facts = facts.only(im.Fixed)
+	}
+	stated, err := json.Marshal(facts)
 	if err != nil {
 		return ImportedItem{}, fmt.Errorf("encode stated facts: %w", err)
 	}

@@ -27,6 +27,7 @@ type CredentialImport struct {
 	ImportedAt string `json:"importedAt"`
 	// Fixed lists the microcredential's fields the credential stated (JSON names): they stay as
 	// imported, while the learner may fill in the others (a French title, the assessment method).
+	// Given to ImportCredentials, it limits what is kept as stated (nil: every field set).
 	Fixed []string `json:"fixed"`
 }
 
