@@ -15,7 +15,7 @@ import (
 var layers = [][]string{
 	{"fault", "filename", "locales", "docs/examples"},
 	{"osfile", "credential"},
-	{"media"},
+	{"media", "credential/credtest"},
 	{"portfolio"},
 	{"plar", "intake"},
 	{"pdf"},

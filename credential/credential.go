@@ -134,4 +134,7 @@ type Credential struct {
 	// ("image/png", "image/svg+xml", "application/json", "application/jwt").
 	Source    []byte
 	MediaType string
+	// src is what Read parsed, for Verify; a Credential not made by Read is read again from
+	// Source.
+	src *source
 }
