@@ -1,0 +1,111 @@
+package credential
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/piprate/json-gold/ld"
+)
+
+// Why a JSON-LD document could not be canonicalised; each becomes a check's reason.
+var (
+	errUnknownContext = errors.New("context not bundled")
+	errInvalidJSONLD  = errors.New("invalid JSON-LD")
+)
+
+// relativeIRIError names the first IRI without a scheme: json-gold lets a relative @type
+// through, and a signature over it would mean different things to different verifiers.
+type relativeIRIError struct{ iri string }
+
+func (e *relativeIRIError) Error() string { return "relative IRI: " + e.iri }
+
+// unknownContextError names the context that is not bundled.
+type unknownContextError struct{ url string }
+
+func (e *unknownContextError) Error() string { return "context not bundled: " + e.url }
+func (e *unknownContextError) Unwrap() error { return errUnknownContext }
+
+// CanonicalNQuads turns a JSON-LD document into its RDFC-1.0 canonical N-Quads with the
+// bundled contexts only, as a Data Integrity proof is computed; credtest signs with it.
+func CanonicalNQuads(doc map[string]any) (string, error) {
+	set, err := loadContexts()
+	if err != nil {
+		return "", err
+	}
+	return canonicalJSONLD(doc, &offlineLoader{set: set})
+}
+
+// canonicalJSONLD expands a document with the loader (safe mode: a term its contexts do not
+// define is an error, never silently dropped), checks every IRI has a scheme, and
+// canonicalises the result.
+func canonicalJSONLD(doc map[string]any, l *offlineLoader) (string, error) {
+	cp, err := deepCopy(doc)
+	if err != nil {
+		return "", fmt.Errorf("%w: %v", errInvalidJSONLD, err)
+	}
+	opts := ld.NewJsonLdOptions("")
+	opts.DocumentLoader = l
+	opts.SafeMode = true
+	opts.ProcessingMode = ld.JsonLd_1_1
+	opts.Algorithm = ld.AlgorithmURDNA2015
+	res, err := ld.NewJsonLdProcessor().ToRDF(cp, opts)
+	if l.missing != "" {
+		return "", &unknownContextError{url: l.missing}
+	}
+	if err != nil {
+		return "", fmt.Errorf("%w: %v", errInvalidJSONLD, err)
+	}
+	ds, ok := res.(*ld.RDFDataset)
+	if !ok {
+		return "", fmt.Errorf("%w: no dataset", errInvalidJSONLD)
+	}
+	quads := quadsOf(ds)
+	if iri := firstRelativeIRI(quads); iri != "" {
+		return "", &relativeIRIError{iri: iri}
+	}
+	return canonicalize(quads)
+}
+
+// firstRelativeIRI finds an IRI term (subject, predicate, object, graph or datatype) with no
+// scheme. A literal typed xsd:anyURI may hold a relative reference: it is a string.
+func firstRelativeIRI(quads []quad) string {
+	for _, q := range quads {
+		for _, t := range []term{q.s, q.p, q.o, q.g} {
+			if t.kind == kindIRI && t.value != "" && !hasScheme(t.value) {
+				return t.value
+			}
+			if t.kind == kindLiteral && t.datatype != "" && !hasScheme(t.datatype) {
+				return t.datatype
+			}
+		}
+	}
+	return ""
+}
+
+// hasScheme tells an absolute IRI: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
+func hasScheme(iri string) bool {
+	for i := 0; i < len(iri); i++ {
+		c := iri[i]
+		switch {
+		case c == ':':
+			return i > 0
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// deepCopy copies a JSON value, so json-gold's processing cannot change the parsed credential.
+func deepCopy(doc map[string]any) (map[string]any, error) {
+	b, err := json.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	var out map[string]any
+	err = json.Unmarshal(b, &out)
+	return out, err
+}
