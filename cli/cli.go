@@ -45,6 +45,7 @@ func commands() []command {
 		{"demo", "CliHelpDemo", cli.demo},
 		{"check", "CliHelpCheck", cli.check},
 		{"target import", "CliHelpTargetImport", cli.targetImport},
+		{"credential import", "CliHelpCredentialImport", cli.credentialImport},
 		{"readiness", "CliHelpReadiness", cli.readiness},
 		{"export", "CliHelpExport", cli.export},
 		{"verify", "CliHelpVerify", cli.verify},
@@ -243,7 +244,7 @@ func flagError(err error) usageError {
 
 // placeholders name, in each language, the arguments that are not flags (FILE.pdf…).
 var placeholders = map[string]string{"FILE.pdf": "CliArgPDF", "OUTCOMES.csv|.json": "CliArgOutcomes",
-	"BACKUP": "CliArgBackup"}
+	"BACKUP": "CliArgBackup", "CREDENTIAL": "CliArgCredential"}
 
 // usage prints a usage error for a command and returns exit status 2.
 func (c cli) usage(name string, err error) int {

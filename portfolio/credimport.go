@@ -57,7 +57,8 @@ func (f statedFacts) fixed() []string {
 		set  bool
 	}{
 		{"titleEn", f.TitleEN != ""}, {"titleFr", f.TitleFR != ""}, {"issuer", f.Issuer != ""},
-		{"issuedOn", f.IssuedOn != ""}, {"expiresOn", f.ExpiresOn != ""},
+		// The dates are stated together: a credential that gives no expiry states that it has none.
+		{"issuedOn", f.IssuedOn != ""}, {"expiresOn", f.IssuedOn != ""},
 		{"competencies", len(f.Competencies) > 0}, {"hours", f.Hours != 0}, {"creditValue", f.CreditValue != ""},
 	} {
 		if x.set {
@@ -108,7 +109,7 @@ func (f statedFacts) keep(c Credential) Credential {
 	if f.IssuedOn != "" {
 		c.IssuedOn = f.IssuedOn
 	}
-	if f.ExpiresOn != "" {
+	if f.IssuedOn != "" {
 		c.ExpiresOn = f.ExpiresOn
 	}
 	if len(f.Competencies) > 0 {

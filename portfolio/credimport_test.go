@@ -52,7 +52,7 @@ func TestImportCredentials_SecondImportUpdatesAndKeepsLearnerAdditions(t *testin
 	if saved.TitleFR != "Sécurité en laboratoire" || saved.Issuer != "Collège Boréal" || saved.AssessmentMethod != "Practical test" {
 		t.Fatalf("saved %+v", saved)
 	}
-	if !slices.Equal(saved.Import.Fixed, []string{"titleEn", "issuer", "issuedOn", "competencies", "hours"}) {
+	if !slices.Equal(saved.Import.Fixed, []string{"titleEn", "issuer", "issuedOn", "expiresOn", "competencies", "hours"}) {
 		t.Fatalf("fixed %v", saved.Import.Fixed)
 	}
 	// The same credential again, from another file (the JSON of the badge that was a PNG),

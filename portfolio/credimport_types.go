@@ -52,6 +52,11 @@ const (
 	CheckCouldNotCheck VerificationState = "could_not_check"
 )
 
+// CheckStates are the four states of a check, in the order the panel explains them.
+func CheckStates() []VerificationState {
+	return []VerificationState{CheckPassed, CheckFailed, CheckNotChecked, CheckCouldNotCheck}
+}
+
 // CheckSignature is the check whose passing makes an imported credential third-party evidence.
 const CheckSignature = "signature"
 
