@@ -219,7 +219,7 @@ func Map(name string, c *credential.Credential, r credential.Result) ([]portfoli
 // CLR with a result of its own, the record's checks with scope "record".
 func verification(r credential.Result, i int, clr bool) portfolio.Verification {
 	v := portfolio.Verification{CheckedAt: r.CheckedAt.UTC().Format(time.RFC3339), Contexts: r.Contexts,
-		Key: r.Key, KeySource: r.KeySource, Checks: []portfolio.VerificationCheck{}}
+		Key: r.Key, KeySource: keySource(r.KeySource), Checks: []portfolio.VerificationCheck{}}
 	if !clr || i >= len(r.Nested) {
 		v.Checks = append(v.Checks, checks(r.Checks, portfolio.ScopeCredential)...)
 		return v
@@ -228,12 +228,30 @@ func verification(r credential.Result, i int, clr bool) portfolio.Verification {
 	v.Checks = append(v.Checks, checks(n.Checks, portfolio.ScopeCredential)...)
 	v.Checks = append(v.Checks, checks(r.Checks, portfolio.ScopeRecord)...)
 	if n.Key != "" {
-		v.Key, v.KeySource = n.Key, n.KeySource
+		v.Key, v.KeySource = n.Key, keySource(n.KeySource)
 	}
 	if n.Contexts != "" {
 		v.Contexts = n.Contexts
 	}
 	return v
+}
+
+// keySource names where a key came from by one of portfolio.KeySources, so the panel and the PDF
+// say it in the learner's language; an unknown source is kept as written.
+func keySource(s string) string {
+	switch s {
+	case credential.KeySourceDIDKey:
+		return "did_key"
+	case credential.KeySourceDIDJWK:
+		return "did_jwk"
+	case credential.KeySourceURLFragment:
+		return "issuer_url_fragment"
+	case credential.KeySourceJWTHeader:
+		return "jwt_header_jwk"
+	case credential.KeySourceDocument:
+		return "key_document"
+	}
+	return s
 }
 
 func checks(in []credential.Check, scope string) []portfolio.VerificationCheck {

@@ -36,7 +36,9 @@ func (r *renderer) imported(c portfolio.Credential) {
 		r.fixedLines(func(l *Labels) string { return checkLine(l, ck) })
 	}
 	if v := im.Verification; v.Key != "" {
-		r.fixedLines(func(l *Labels) string { return with(l.SigningKey, "Key", v.Key, "Source", v.KeySource) })
+		r.fixedLines(func(l *Labels) string {
+			return with(l.SigningKey, "Key", v.Key, "Source", named(l.KeySource, v.KeySource))
+		})
 	}
 	if it, ok := r.v.byID[im.EvidenceID]; ok && im.EvidenceID != 0 {
 		r.fixedLines(func(l *Labels) string {

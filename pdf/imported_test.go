@@ -28,7 +28,7 @@ func importedDocument() (pdf.Document, string) {
 			Criteria:   "Passed the practical test.",
 			Alignments: []portfolio.Alignment{{Framework: "CNP 2021", Code: "22110", Name: "Lab technologist"}},
 			EvidenceID: 7, SHA256: hexSum,
-			Verification: portfolio.Verification{CheckedAt: "2026-11-29T10:00:00Z", Key: "z6MkCollegeKey", KeySource: "did:key",
+			Verification: portfolio.Verification{CheckedAt: "2026-11-29T10:00:00Z", Key: "z6MkCollegeKey", KeySource: "did_key",
 				Checks: []portfolio.VerificationCheck{
 					{Check: "signature", State: portfolio.CheckPassed, Reason: "test_valid", Args: map[string]string{"Key": "z6MkCollegeKey"}},
 					{Check: "issuer_key", State: portfolio.CheckCouldNotCheck, Reason: "test_not_confirmed"},
@@ -58,9 +58,11 @@ func TestCredentials_ImportedCredentialListsItsChecksAndItsAttachedOriginal(t *t
 	}{
 		{pdf.English, []string{"Checked on 2026-11-29, offline", "Signature: passed. The signature is valid with key z6MkCollegeKey.",
 			"Issuer’s key: could not check", "Revocation: not checked — needs the issuer’s server", "CNP 2021 22110 — Lab technologist",
-			"Open Badges 3.0 (JSON)", "Passed the practical test."}, []string{"Vérifié le"}},
+			"Open Badges 3.0 (JSON)", "Passed the practical test.", "Signing key: z6MkCollegeKey (from the issuer’s did:key)"},
+			[]string{"Vérifié le"}},
 		{pdf.French, []string{"Vérifié le 2026-11-29, hors ligne", "Signature : réussie. La signature est valide avec la clé z6MkCollegeKey.",
-			"Révocation : non vérifiée — exige le serveur de l’émetteur", "Travaille en sécurité en laboratoire."}, []string{"Checked on"}},
+			"Révocation : non vérifiée — exige le serveur de l’émetteur", "Travaille en sécurité en laboratoire.",
+			"(provenance : le did:key de l’émetteur)"}, []string{"Checked on"}},
 		{pdf.Bilingual, []string{"Checked on 2026-11-29, offline", "Vérifié le 2026-11-29, hors ligne",
 			"Signature: passed.", "Signature : réussie.", "Works safely in a teaching laboratory.", "Travaille en sécurité"}, nil},
 	}

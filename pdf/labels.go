@@ -56,6 +56,8 @@ type Labels struct {
 	// CheckName and CheckState name a digital credential's checks and their four states;
 	// CredentialFormat names the kinds of credential file.
 	CheckName, CheckState, CredentialFormat map[string]string
+	// KeySource says where a signing key came from (portfolio.KeySources).
+	KeySource map[string]string
 	// CheckReason is the raw message that explains a check's reason code (with {{.Arg}}
 	// placeholders), "" when there is none: the verifier's reasons are open-ended, so they are
 	// looked up as they come rather than listed here.
@@ -114,6 +116,10 @@ func FillLabels(lookup func(id string) string) Labels {
 	l.CredentialFormat = map[string]string{}
 	for _, f := range CredentialFormats() {
 		l.CredentialFormat[f] = get("CredentialFormat_" + f)
+	}
+	l.KeySource = map[string]string{}
+	for _, k := range portfolio.KeySources() {
+		l.KeySource[k] = get("CredentialKeySource_" + k)
 	}
 	l.CheckReason = func(reason string) string { return lookup("CredentialCheck_" + reason) }
 	return l

@@ -57,6 +57,13 @@ func CheckStates() []VerificationState {
 	return []VerificationState{CheckPassed, CheckFailed, CheckNotChecked, CheckCouldNotCheck}
 }
 
+// KeySources name where the key a signature was checked with came from; each one's words are
+// the locale message "CredentialKeySource_" + the name. A source not among them is kept as the
+// verifier wrote it.
+func KeySources() []string {
+	return []string{"did_key", "did_jwk", "issuer_url_fragment", "jwt_header_jwk", "key_document"}
+}
+
 // CheckSignature is the check whose passing makes an imported credential third-party evidence.
 const CheckSignature = "signature"
 

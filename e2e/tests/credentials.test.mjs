@@ -89,7 +89,7 @@ test('a baked badge dropped on the microcredentials screen shows what was checke
     assert.ok(words.includes(t('CredentialCheck_no_status')), 'the reason in plain words');
     assert.ok(words.includes('Valid from 2025-09-15 until 2099-12-31.'), words);
     assert.ok(words.includes('offline'), 'says it was checked offline');
-    assert.match(words, /Signing key: z6Mk\S+ \(from did:key\)/);
+    assert.match(words, /Signing key: z6Mk\S+ \(from the issuer’s did:key\)/);
     for (const state of ['passed', 'not_checked']) {
       assert.ok((await panel.locator(`li.check.${state} svg[aria-hidden="true"]`).count()) > 0, `a ${state} mark, hidden from screen readers`);
     }

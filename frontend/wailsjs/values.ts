@@ -116,6 +116,11 @@ export const CREDENTIAL_CHECKS = ["signature","issuer_key","validity","revocatio
 /** CredentialCheckName is one of CREDENTIAL_CHECKS. */
 export type CredentialCheckName = (typeof CREDENTIAL_CHECKS)[number];
 
+/** CREDENTIAL_KEY_SOURCES: where a signing key came from; each one's words are the message CredentialKeySource_<source> (Go: portfolio.KeySources). */
+export const CREDENTIAL_KEY_SOURCES = ["did_key","did_jwk","issuer_url_fragment","jwt_header_jwk","key_document"] as const;
+/** CredentialKeySource is one of CREDENTIAL_KEY_SOURCES. */
+export type CredentialKeySource = (typeof CREDENTIAL_KEY_SOURCES)[number];
+
 /** CREDENTIAL_STATES: the four states of a check; each one's words are the message CredentialState_<state> (Go: portfolio.CheckStates). */
 export const CREDENTIAL_STATES = ["passed","failed","not_checked","could_not_check"] as const;
 /** CredentialState is one of CREDENTIAL_STATES. */
