@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"passerelle/credential"
 	"passerelle/fault"
@@ -260,6 +261,9 @@ func checks(in []credential.Check, scope string) []portfolio.VerificationCheck {
 		args := map[string]string{}
 		for k, v := range c.Args {
 			args[k] = text(v)
+			if k == "Email" || k == "Emails" {
+				args[k] = maskEmails(args[k])
+			}
 		}
 		out = append(out, portfolio.VerificationCheck{Scope: scope, Check: string(c.Check), State: string(c.State),
 			Reason: c.Reason, Args: args})
@@ -274,6 +278,24 @@ func alignments(in []credential.Alignment) []portfolio.Alignment {
 			URL: text(a.URL)})
 	}
 	return out
+}
+
+// maskEmails keeps of each of the learner's addresses its first letter and its domain
+// ("a…@example.org"): the recipient check is kept in the portfolio file, where a passphrase
+// seals the learner's email, and goes into a coach's copy; the learner recognises their address
+// without it being written out in full.
+func maskEmails(list string) string {
+	parts := strings.Split(list, ", ")
+	for i, e := range parts {
+		local, domain, ok := strings.Cut(e, "@")
+		if !ok || local == "" {
+			parts[i] = "…"
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(local)
+		parts[i] = string(first) + "…@" + domain
+	}
+	return strings.Join(parts, ", ")
 }
 
 // orSum is id, or for a credential with none the SHA-256 of its file (and the achievement's

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"passerelle/credential"
@@ -80,6 +81,17 @@ func TestImport_EveryKindOfFileBecomesAVerifiedMicrocredential(t *testing.T) {
 			}
 			if c.Import.Format != string(tc.format) || !c.Verified() || stateOf(c, "", "recipient") != portfolio.CheckPassed {
 				t.Fatalf("format %s, verification %+v", c.Import.Format, c.Import.Verification)
+			}
+			// The learner's address is never stored in full with the check (a passphrase seals it).
+			for _, ck := range c.Import.Verification.Checks {
+				for _, v := range ck.Args {
+					if strings.Contains(v, learnerEmail) {
+						t.Fatalf("check %s keeps the learner's email: %q", ck.Check, v)
+					}
+				}
+				if ck.Check == "recipient" && ck.Args["Email"] != "a…@example.ca" {
+					t.Fatalf("recipient args %v", ck.Args)
+				}
 			}
 			ev, err := st.EvidenceList(ctx)
 			if err != nil || len(ev) != 1 {
