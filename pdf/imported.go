@@ -28,6 +28,9 @@ func (r *renderer) imported(c portfolio.Credential) {
 	r.fixedField(func(l *Labels) string { return l.Alignments }, strings.Join(aligns, " · "))
 	r.fixedField(func(l *Labels) string { return l.DigitalCredential },
 		r.fixed(func(l *Labels) string { return named(l.CredentialFormat, im.Format) }))
+	if others := r.siblings(c); len(others) > 0 {
+		r.fixedField(func(l *Labels) string { return l.PartOfRecord }, strings.Join(others, " · "))
+	}
 	r.y += 1
 	r.ensure(3 * lineH(sizeBody))
 	date, _, _ := strings.Cut(im.Verification.CheckedAt, "T")
@@ -45,6 +48,17 @@ func (r *renderer) imported(c portfolio.Credential) {
 			return with(l.CredentialOriginal, "File", it.fileName, "N", "E"+strconv.Itoa(it.n), "SHA256", it.SHA256)
 		})
 	}
+}
+
+// siblings are the titles of the other achievements of the learner record (CLR) c came in.
+func (r *renderer) siblings(c portfolio.Credential) []string {
+	var out []string
+	for _, o := range r.v.credentials {
+		if o.ID != c.ID && o.Import != nil && o.Import.Group != "" && o.Import.Group == c.Import.Group {
+			out = append(out, r.first(Text{EN: o.TitleEN, FR: o.TitleFR}))
+		}
+	}
+	return out
 }
 
 // checkLine is one check in one language: "Signature: passed. The signature is valid…", with

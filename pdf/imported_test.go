@@ -93,3 +93,27 @@ func TestCredentials_ImportedCredentialListsItsChecksAndItsAttachedOriginal(t *t
 		})
 	}
 }
+
+func TestCredentials_AchievementsOfOneLearnerRecordNameEachOther(t *testing.T) {
+	needTools(t, "pdftotext")
+	doc, _ := importedDocument()
+	first := doc.Credentials[0]
+	im := *first.Import
+	im.Group, im.Format = "did:key:z6MkCollege|urn:uuid:clr", "clr2-json"
+	first.Import = &im
+	second := first
+	second.ID, second.TitleEN, second.TitleFR = 4, "Workplace Communication", ""
+	doc.Credentials = []portfolio.Credential{first, second,
+		{ID: 5, TitleEN: "Typed by hand", Issuer: "Red Cross", IssuedOn: "2020-01-01"}}
+	path, _ := export(t, doc, options(t, pdf.English))
+	flat := strings.Join(strings.Fields(text(t, path)), " ")
+	for _, w := range []string{"Same learner record (CLR) as Workplace Communication", "Same learner record (CLR) as Lab Safety",
+		"Comprehensive Learner Record 2.0 (JSON)"} {
+		if !strings.Contains(flat, w) {
+			t.Errorf("PDF lacks %q", w)
+		}
+	}
+	if strings.Contains(flat, "as Typed by hand") {
+		t.Error("a hand-typed microcredential is named as part of the record")
+	}
+}

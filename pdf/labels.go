@@ -46,6 +46,7 @@ type Labels struct {
 	Provider, FollowUp, SupportsIntro, None                   string `id:"PdfProvider,PdfFollowUp,PdfSupportsIntro,PdfNone"`
 	Criteria, Alignments, DigitalCredential, CheckedOffline   string `id:"PdfCriteria,PdfAlignments,PdfDigitalCredential,PdfCheckedOffline"`
 	SigningKey, CredentialOriginal, LearnerRecord, CheckLine  string `id:"PdfSigningKey,PdfCredentialOriginal,PdfLearnerRecord,PdfCheckLine"`
+	PartOfRecord                                              string `id:"PdfPartOfRecord"`
 
 	// RatingName and RatingDescription are the five self-rating levels, index 0 for level 1.
 	RatingName, RatingDescription [5]string
