@@ -49,6 +49,7 @@ func commands() []command {
 		{"readiness", "CliHelpReadiness", cli.readiness},
 		{"export", "CliHelpExport", cli.export},
 		{"verify", "CliHelpVerify", cli.verify},
+		{"credential verify", "CliHelpCredentialVerify", cli.credentialVerify},
 		{"backup", "CliHelpBackup", cli.backup},
 		{"restore", "CliHelpRestore", cli.restore},
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/piprate/json-gold/ld"
 )
@@ -39,7 +40,14 @@ func CanonicalNQuads(doc map[string]any) (string, error) {
 // canonicalJSONLD expands a document with the loader (safe mode: a term its contexts do not
 // define is an error, never silently dropped), checks every IRI has a scheme, and
 // canonicalises the result.
-func canonicalJSONLD(doc map[string]any, l *offlineLoader) (string, error) {
+func canonicalJSONLD(doc map[string]any, l *offlineLoader) (out string, err error) {
+	// json-gold was not written for hostile input: a panic inside it on a crafted credential
+	// must not take the app down, only leave the signature unchecked.
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = "", fmt.Errorf("%w: json-ld processor failed: %v", errInvalidJSONLD, r)
+		}
+	}()
 	cp, err := deepCopy(doc)
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", errInvalidJSONLD, err)
@@ -49,10 +57,20 @@ func canonicalJSONLD(doc map[string]any, l *offlineLoader) (string, error) {
 	opts.SafeMode = true
 	opts.ProcessingMode = ld.JsonLd_1_1
 	opts.Algorithm = ld.AlgorithmURDNA2015
-	res, err := ld.NewJsonLdProcessor().ToRDF(cp, opts)
+	proc := ld.NewJsonLdProcessor()
+	expanded, err := proc.Expand(cp, opts)
 	if l.missing != "" {
 		return "", &unknownContextError{url: l.missing}
 	}
+	if err != nil {
+		return "", fmt.Errorf("%w: %v", errInvalidJSONLD, err)
+	}
+	// JSON-LD to RDF silently drops a node whose @id is relative, with all its statements:
+	// a signature would then not cover them. Refuse instead.
+	if iri := relativeInExpanded(expanded, 0); iri != "" {
+		return "", &relativeIRIError{iri: iri}
+	}
+	res, err := proc.ToRDF(expanded, opts)
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", errInvalidJSONLD, err)
 	}
@@ -65,6 +83,47 @@ func canonicalJSONLD(doc map[string]any, l *offlineLoader) (string, error) {
 		return "", &relativeIRIError{iri: iri}
 	}
 	return canonicalize(quads)
+}
+
+// relativeInExpanded finds an @id or @type in expanded JSON-LD that is neither an absolute
+// IRI nor a blank node.
+func relativeInExpanded(v any, depth int) string {
+	if depth > 64 {
+		return ""
+	}
+	switch t := v.(type) {
+	case []any:
+		for _, x := range t {
+			if iri := relativeInExpanded(x, depth+1); iri != "" {
+				return iri
+			}
+		}
+	case map[string]any:
+		_, isValue := t["@value"]
+		for k, x := range t {
+			switch {
+			case k == "@id":
+				if s, ok := x.(string); ok && !strings.HasPrefix(s, "_:") && !hasScheme(s) {
+					return s
+				}
+			case k == "@type" && !isValue:
+				for _, y := range list(x) {
+					if s, ok := y.(string); ok && !strings.HasPrefix(s, "_:") && !hasScheme(s) {
+						return s
+					}
+				}
+			case k == "@type" && isValue:
+				if s, ok := x.(string); ok && s != "@json" && !hasScheme(s) {
+					return s
+				}
+			default:
+				if iri := relativeInExpanded(x, depth+1); iri != "" {
+					return iri
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // firstRelativeIRI finds an IRI term (subject, predicate, object, graph or datatype) with no

@@ -32,6 +32,7 @@ type bundledContext struct {
 var bundledContexts = []bundledContext{
 	{"https://www.w3.org/2018/credentials/v1", "credentials-v1.jsonld", "00d7dd6d3ad8b920e3e550dd3a3d9090bffcac84cdbf943da6924b3e0a5c8bb8"},
 	{"https://www.w3.org/ns/credentials/v2", "credentials-v2.jsonld", "8a9f494a89ecc51db093e90e84713e07e84d6d9204364a9b3c7868b21751236f"},
+	{"https://www.w3.org/ns/credentials/undefined-terms/v2", "undefined-terms-v2.jsonld", "82dab514ba44eb18f5d1b0f638c5e140c6a556fbfb5089601bdc0fa5eb8b2581"},
 	{"https://w3id.org/security/data-integrity/v1", "data-integrity-v1.jsonld", "b5d829bd09aa7c42abc6efa0c8ed7635313b5487f37ccfce3ecd149ca9418554"},
 	{"https://w3id.org/security/data-integrity/v2", "data-integrity-v2.jsonld", "0f77743daf5b4e8fc067fc5ba5b21044283053aa717fc6b0219843bed3b00363"},
 	{"https://w3id.org/security/multikey/v1", "multikey-v1.jsonld", "c5f3806f8286920573221938917988a18a4cc5a09e968d29649613c7a1c2b1f6"},

@@ -124,8 +124,10 @@ type Achievement struct {
 // Credential is a parsed credential with its original bytes, which travel into the portfolio
 // and the PDF unchanged so an assessor can verify them again.
 type Credential struct {
-	Format       Format
-	ID           string
+	Format Format
+	ID     string
+	// Name is the credential's own name (a CLR's "Transcript…"), else its achievement's.
+	Name         string
 	Issuer       Issuer
 	IssuedOn     string // YYYY-MM-DD
 	ExpiresOn    string // YYYY-MM-DD or ""

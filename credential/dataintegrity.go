@@ -37,6 +37,13 @@ func (v *verifier) dataIntegrity(doc map[string]any) (Check, resolvedKey) {
 		c.State, c.Reason = CouldNotCheck, "contexts_damaged"
 		return c, resolvedKey{}
 	}
+	if purpose := str(proof["proofPurpose"]); purpose != "assertionMethod" {
+		// A credential is asserted by its issuer; a proof made for another purpose (logging
+		// in, for one) is not an issuance.
+		c.State, c.Reason = Failed, "wrong_proof_purpose"
+		c.Args = map[string]string{"Purpose": purpose}
+		return c, resolvedKey{}
+	}
 	vm := str(proof["verificationMethod"])
 	k, err := resolveMethod(vm)
 	if err != nil {

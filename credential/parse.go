@@ -31,10 +31,14 @@ func parseVC(doc map[string]any, format Format, src *source) (*Credential, error
 		}
 	}
 	c.src = src
+	c.Name, _ = langText(doc["name"], "")
 	subject := firstObject(doc["credentialSubject"])
 	if format == FormatCLR2JSON || format == FormatCLR2JWT {
 		if err := parseCLRSubject(c, subject); err != nil {
 			return nil, err
+		}
+		if c.Name == "" && len(c.Achievements) > 0 {
+			c.Name = c.Achievements[0].Name
 		}
 		return c, nil
 	}
@@ -44,6 +48,9 @@ func parseVC(doc map[string]any, format Format, src *source) (*Credential, error
 	}
 	a.IssuedOn, a.ExpiresOn, a.CredentialID = c.IssuedOn, c.ExpiresOn, c.ID
 	c.Achievements = []Achievement{a}
+	if c.Name == "" {
+		c.Name = a.Name
+	}
 	return c, nil
 }
 
@@ -164,6 +171,7 @@ func parseOB2(doc map[string]any, format Format, src *source) (*Credential, erro
 		c.Issuer = issuerOf(badge["issuer"])
 	}
 	c.Achievements = []Achievement{a}
+	c.Name = a.Name
 	return c, nil
 }
 

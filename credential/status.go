@@ -16,6 +16,7 @@ const maxStatusBits = 16 << 20
 // statusList is a status list credential the learner gave, with its signature's check.
 type statusList struct {
 	id, purpose string
+	issuer      string
 	bits        []byte
 	signature   Check
 }
@@ -32,7 +33,8 @@ func (v *verifier) readStatusList(b []byte) *statusList {
 	if !ok {
 		return nil
 	}
-	s := &statusList{id: first(str(c.src.doc["id"]), str(c.src.claims["jti"])), purpose: str(subject["statusPurpose"]), bits: bits}
+	s := &statusList{id: first(str(c.src.doc["id"]), str(c.src.claims["jti"])), purpose: str(subject["statusPurpose"]),
+		issuer: c.Issuer.ID, bits: bits}
 	switch c.Format {
 	case FormatOB3JWT, FormatCLR2JWT:
 		s.signature, _ = v.vcJWT(c)
@@ -92,7 +94,7 @@ func (v *verifier) revocation(c *Credential) Check {
 	var results []Check
 	for _, e := range entries {
 		m, _ := e.(map[string]any)
-		results = append(results, v.statusEntry(m))
+		results = append(results, v.statusEntry(m, c.Issuer.ID))
 	}
 	for _, want := range []State{Failed, CouldNotCheck, NotChecked, Passed} {
 		for _, r := range results {
@@ -104,8 +106,9 @@ func (v *verifier) revocation(c *Credential) Check {
 	return results[0]
 }
 
-// statusEntry checks one credentialStatus entry.
-func (v *verifier) statusEntry(e map[string]any) Check {
+// statusEntry checks one credentialStatus entry against a list signed by the credential's own
+// issuer: a list anyone else signed proves nothing about this credential.
+func (v *verifier) statusEntry(e map[string]any, issuer string) Check {
 	check := Check{Check: CheckRevoked}
 	typ := str(e["type"])
 	switch typ {
@@ -134,6 +137,11 @@ func (v *verifier) statusEntry(e map[string]any) Check {
 	}
 	if list.signature.State != Passed {
 		check.State, check.Reason = CouldNotCheck, "status_list_unverified"
+		return check
+	}
+	if list.issuer != issuer {
+		check.State, check.Reason = CouldNotCheck, "status_list_other_issuer"
+		check.Args["Issuer"] = list.issuer
 		return check
 	}
 	idx, err := strconv.Atoi(strings.TrimSpace(first(str(e["statusListIndex"]), numberText(e["statusListIndex"]))))

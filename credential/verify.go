@@ -2,6 +2,7 @@ package credential
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -117,8 +118,13 @@ func (v *verifier) issuerKey(sig Check, k resolvedKey, issuer string) Check {
 	case k.did != "" && k.did == issuer:
 		c.State, c.Reason = Passed, "issuer_is_did"
 		c.Args = map[string]string{"Key": k.text, "Issuer": issuer}
+	case k.did != "" && (strings.HasPrefix(issuer, "did:key:") || strings.HasPrefix(issuer, "did:jwk:")):
+		// An issuer that is a did:key or did:jwk has exactly one key, itself: another key
+		// did not sign for it.
+		c.State, c.Reason = Failed, "key_not_issuers_did"
+		c.Args = map[string]string{"Key": k.text, "Issuer": issuer, "DID": k.did}
 	case k.did != "":
-		c.State, c.Reason = NotChecked, "key_not_issuers_did"
+		c.State, c.Reason = NotChecked, "key_is_other_did"
 		c.Args = map[string]string{"Key": k.text, "Issuer": issuer, "DID": k.did}
 	case k.source == KeySourceURLFragment:
 		c.State, c.Reason = NotChecked, "key_from_issuer_url"

@@ -69,7 +69,11 @@ func TestVerify_EveryStateOfAnOB3Credential(t *testing.T) {
 		}},
 		{"signed by another key than the issuer's did:key", credtest.OB3{Issuer: k.DID, Recipient: learner, Salt: "pepper"}.Signed(credtest.OtherKey), wrongKey, map[credential.CheckName]string{
 			credential.CheckSignature: "passed signature_valid",
-			credential.CheckIssuerKey: "not_checked key_not_issuers_did",
+			credential.CheckIssuerKey: "failed key_not_issuers_did",
+		}},
+		{"an https issuer signing with a did:key", credtest.OB3{Issuer: "https://college.example.ca/issuer"}.Signed(k), credential.Options{}, map[credential.CheckName]string{
+			credential.CheckSignature: "passed signature_valid",
+			credential.CheckIssuerKey: "not_checked key_is_other_did",
 		}},
 		{"expired", credtest.OB3{ValidUntil: "2025-05-01T00:00:00Z"}.Signed(k), credential.Options{}, map[credential.CheckName]string{
 			credential.CheckSignature: "passed signature_valid",
@@ -124,19 +128,46 @@ func TestVerify_EveryStateOfAnOB3Credential(t *testing.T) {
 		{"status list held, revoked", credtest.OB3{Status: credtest.StatusEntry(42)}.Signed(k), credential.Options{StatusLists: [][]byte{credtest.StatusList(k, 7, 42)}}, map[credential.CheckName]string{
 			credential.CheckRevoked: "failed revoked",
 		}},
+		{"status list signed by someone else", credtest.OB3{Status: credtest.StatusEntry(42)}.Signed(k), credential.Options{StatusLists: [][]byte{credtest.StatusList(credtest.OtherKey)}}, map[credential.CheckName]string{
+			credential.CheckRevoked: "could_not_check status_list_other_issuer",
+		}},
 		{"status list tampered", credtest.OB3{Status: credtest.StatusEntry(42)}.Signed(k), credential.Options{StatusLists: [][]byte{[]byte(strings.Replace(string(credtest.StatusList(k, 42)), "2024-01-01", "2024-01-02", 1))}}, map[credential.CheckName]string{
 			credential.CheckRevoked: "could_not_check status_list_unverified",
 		}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := verify(t, tt.file, tt.o)
-			for name, want := range tt.want {
-				if g := got(r, name); g != want {
-					t.Errorf("%s: %s, want %s", name, g, want)
+		for _, baked := range bakings(tt.file, credtest.KeywordOB3, credtest.NSOB3) {
+			t.Run(tt.name+" "+baked.how, func(t *testing.T) {
+				r := verify(t, baked.file, tt.o)
+				for name, want := range tt.want {
+					if g := got(r, name); g != want {
+						t.Errorf("%s: %s, want %s", name, g, want)
+					}
 				}
-			}
-		})
+			})
+		}
+	}
+}
+
+// bakings gives a credential as its own file, baked into a PNG after IHDR and before IEND,
+// and into an SVG (JSON as CDATA, a JWS in the verify attribute).
+func bakings(file []byte, keyword, ns string) []struct {
+	how  string
+	file []byte
+} {
+	png := credtest.PlainPNG()
+	svg := credtest.BakeSVG(ns, "", string(file))
+	if file[0] != '{' {
+		svg = credtest.BakeSVG(ns, string(file), "")
+	}
+	return []struct {
+		how  string
+		file []byte
+	}{
+		{"(file)", file},
+		{"(png after IHDR)", credtest.BakePNG(png, keyword, file, credtest.AfterIHDR)},
+		{"(png before IEND)", credtest.BakePNG(png, keyword, file, credtest.BeforeIEND)},
+		{"(svg)", svg},
 	}
 }
 
@@ -214,21 +245,29 @@ func TestVerify_OB2(t *testing.T) {
 		}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := verify(t, tt.file, tt.o)
-			for name, want := range tt.want {
-				if g := got(r, name); g != want {
-					t.Errorf("%s: %s, want %s", name, g, want)
+		for _, baked := range bakings(tt.file, credtest.KeywordOB2, credtest.NSOB2) {
+			t.Run(tt.name+" "+baked.how, func(t *testing.T) {
+				r := verify(t, baked.file, tt.o)
+				for name, want := range tt.want {
+					if g := got(r, name); g != want {
+						t.Errorf("%s: %s, want %s", name, g, want)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 
 func TestVerify_CLRChecksEachNestedCredential(t *testing.T) {
 	k := credtest.IssuerKey
 	clr := credtest.CLR{Recipient: learner, Salt: "x"}
-	for _, file := range [][]byte{clr.Signed(k), clr.JWT(k)} {
+	var files [][]byte
+	for _, f := range [][]byte{clr.Signed(k), clr.JWT(k)} {
+		for _, b := range bakings(f, credtest.KeywordCLR, credtest.NSCLR) {
+			files = append(files, b.file)
+		}
+	}
+	for _, file := range files {
 		c, err := credential.Read("clr", file)
 		if err != nil {
 			t.Fatal(err)
@@ -280,5 +319,42 @@ func TestVerify_BakedFilesVerifyLikeTheirJSON(t *testing.T) {
 		if g := got(r, credential.CheckSignature); g != want || got(r, credential.CheckRecipient) != "passed issued_to_you" {
 			t.Errorf("%s: %s, recipient %s", name, g, got(r, credential.CheckRecipient))
 		}
+	}
+}
+
+func TestVerify_OtherProofsAndKeys(t *testing.T) {
+	k := credtest.IssuerKey
+	ed2020 := credtest.OB3{Issuer: k.DID, Recipient: learner, Salt: "s",
+		Contexts: []string{credtest.ContextVC2, "https://w3id.org/security/suites/ed25519-2020/v1", credtest.ContextOB303}}
+	signed2020 := mustJSON(credtest.SignEd25519Signature2020(ed2020.Credential(), k))
+	jwkIssuer := credtest.OB3{Issuer: k.DIDJWK()}
+	signedJWK := mustJSON(credtest.SignDataIntegrity(jwkIssuer.Credential(), k, k.DIDJWK()+"#0"))
+	ecdsa := credtest.SignDataIntegrity(credtest.OB3{Issuer: k.DID}.Credential(), k, "")
+	ecdsa["proof"].(map[string]any)["cryptosuite"] = "ecdsa-rdfc-2019"
+	authProof := credtest.SignDataIntegrity(credtest.OB3{Issuer: k.DID}.Credential(), k, "")
+	authProof["proof"].(map[string]any)["proofPurpose"] = "authentication"
+	tests := []struct {
+		name string
+		file []byte
+		sig  string
+		key  string
+	}{
+		{"Ed25519Signature2020", signed2020, "passed signature_valid", "passed issuer_is_did"},
+		{"Ed25519Signature2020 tampered", tamper(signed2020), "failed signature_invalid", "could_not_check no_verified_key"},
+		{"did:jwk issuer", signedJWK, "passed signature_valid", "passed issuer_is_did"},
+		{"did:jwk tampered", tamper(signedJWK), "failed signature_invalid", "could_not_check no_verified_key"},
+		{"a cryptosuite not supported", mustJSON(ecdsa), "could_not_check unsupported_proof", "could_not_check no_verified_key"},
+		{"a proof made for logging in", mustJSON(authProof), "failed wrong_proof_purpose", "could_not_check no_verified_key"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := verify(t, tt.file, credential.Options{})
+			if g := got(r, credential.CheckSignature); g != tt.sig {
+				t.Errorf("signature %s, want %s", g, tt.sig)
+			}
+			if g := got(r, credential.CheckIssuerKey); g != tt.key {
+				t.Errorf("issuer key %s, want %s", g, tt.key)
+			}
+		})
 	}
 }

@@ -57,14 +57,14 @@ func TestCredentials_ImportedCredentialListsItsChecksAndItsAttachedOriginal(t *t
 		not  []string
 	}{
 		{pdf.English, []string{"Checked on 2026-11-29, offline", "Signature: passed. The signature is valid with key z6MkCollegeKey.",
-			"Issuer’s key: could not check", "Revocation: not checked — needs the issuer’s server", "CNP 2021 22110 — Lab technologist",
+			"Issuer’s key: could not check", "Revocation: not checked (needs the issuer’s server)", "CNP 2021 22110 — Lab technologist",
 			"Open Badges 3.0 (JSON)", "Passed the practical test.", "Signing key: z6MkCollegeKey (from the issuer’s did:key)"},
 			[]string{"Vérifié le"}},
-		{pdf.French, []string{"Vérifié le 2026-11-29, hors ligne", "Signature : réussie. La signature est valide avec la clé z6MkCollegeKey.",
-			"Révocation : non vérifiée — exige le serveur de l’émetteur", "Travaille en sécurité en laboratoire.",
+		{pdf.French, []string{"Vérifié le 2026-11-29, hors ligne", "Signature : vérification réussie. La signature est valide avec la clé z6MkCollegeKey.",
+			"Révocation : non vérifié (il faudrait le serveur de l’émetteur)", "Travaille en sécurité en laboratoire.",
 			"(provenance : le did:key de l’émetteur)"}, []string{"Checked on"}},
 		{pdf.Bilingual, []string{"Checked on 2026-11-29, offline", "Vérifié le 2026-11-29, hors ligne",
-			"Signature: passed.", "Signature : réussie.", "Works safely in a teaching laboratory.", "Travaille en sécurité"}, nil},
+			"Signature: passed.", "Signature : vérification réussie.", "Works safely in a teaching laboratory.", "Travaille en sécurité"}, nil},
 	}
 	shots := os.Getenv("PASSERELLE_SHOTS")
 	for _, tc := range cases {

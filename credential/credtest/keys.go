@@ -5,6 +5,7 @@ import (
 	"crypto/rsa"
 	"crypto/sha256"
 	"crypto/x509"
+	"encoding/base64"
 	"encoding/pem"
 	"strings"
 
@@ -85,3 +86,9 @@ y9nw6adPto+gdfYceJKTkizkPuXoqM9bXbVLTmuLZYCaoyiHUV5ebPoKdtomu+H8
 YqopumRVM/R7RBqskakMovg4EcbXdD5rgttF0orQuLI5p/pDex5PXA==
 -----END RSA PRIVATE KEY-----
 `
+
+// DIDJWK is the key as a did:jwk, and its verification method DIDJWK()+"#0".
+func (k Key) DIDJWK() string {
+	jwk := `{"crv":"Ed25519","kty":"OKP","x":"` + base64.RawURLEncoding.EncodeToString(k.Public) + `"}`
+	return "did:jwk:" + base64.RawURLEncoding.EncodeToString([]byte(jwk))
+}

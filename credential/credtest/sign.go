@@ -19,19 +19,31 @@ const Created = "2024-05-01T12:00:00Z"
 // SignDataIntegrity adds an eddsa-rdfc-2022 DataIntegrityProof to doc, signed by k with the
 // verification method method (k.Method when ""), canonicalised as Passerelle verifies.
 func SignDataIntegrity(doc map[string]any, k Key, method string) map[string]any {
-	return sign(doc, k, method, func(d map[string]any) string {
-		s, err := credential.CanonicalNQuads(d)
-		if err != nil {
-			panic("credtest: cannot canonicalise the test credential: " + err.Error())
-		}
-		return s
-	})
+	return sign(doc, k, method, dataIntegrityProof(), canonical)
+}
+
+// SignEd25519Signature2020 adds the older Ed25519Signature2020 proof (the document's
+// contexts must include the ed25519-2020 context).
+func SignEd25519Signature2020(doc map[string]any, k Key) map[string]any {
+	return sign(doc, k, "", map[string]any{"type": "Ed25519Signature2020"}, canonical)
+}
+
+func dataIntegrityProof() map[string]any {
+	return map[string]any{"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022"}
+}
+
+func canonical(d map[string]any) string {
+	s, err := credential.CanonicalNQuads(d)
+	if err != nil {
+		panic("credtest: cannot canonicalise the test credential: " + err.Error())
+	}
+	return s
 }
 
 // SignLax signs like an issuer whose JSON-LD library lets a relative @type through
 // (json-gold's own URDNA2015): the signature is right, the document is not.
 func SignLax(doc map[string]any, k Key) map[string]any {
-	return sign(doc, k, "", func(d map[string]any) string {
+	return sign(doc, k, "", dataIntegrityProof(), func(d map[string]any) string {
 		opts := ld.NewJsonLdOptions("")
 		opts.Format = "application/n-quads"
 		opts.Algorithm = ld.AlgorithmURDNA2015
@@ -44,15 +56,14 @@ func SignLax(doc map[string]any, k Key) map[string]any {
 	})
 }
 
-func sign(doc map[string]any, k Key, method string, canon func(map[string]any) string) map[string]any {
+func sign(doc map[string]any, k Key, method string, proof map[string]any, canon func(map[string]any) string) map[string]any {
 	if method == "" {
 		method = k.Method
 	}
 	doc = clone(doc)
-	proof := map[string]any{
-		"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": Created,
-		"verificationMethod": method, "proofPurpose": "assertionMethod",
-	}
+	proof["created"] = Created
+	proof["verificationMethod"] = method
+	proof["proofPurpose"] = "assertionMethod"
 	options := clone(proof)
 	options["@context"] = doc["@context"]
 	p := sha256.Sum256([]byte(canon(options)))
