@@ -91,7 +91,12 @@ func (im *Importer) Import(ctx context.Context, name string, data []byte) FileRe
 		r.Err = err
 		return r
 	}
-	file, err := portfolio.PrepareCredentialFile(name, data, c.MediaType)
+	// A learner record's file is named for the record; a badge's for its achievement.
+	title := ""
+	if len(c.Achievements) > 1 {
+		title = text(c.Name)
+	}
+	file, err := portfolio.PrepareCredentialFile(name, data, c.MediaType, title)
 	if err != nil {
 		r.Err = err
 		return r

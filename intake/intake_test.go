@@ -130,6 +130,10 @@ func TestImport_CLRBecomesOneMicrocredentialPerAchievementGrouped(t *testing.T) 
 	if a.TitleEN == b.TitleEN || stateOf(a, portfolio.ScopeRecord, "signature") != portfolio.CheckPassed || !a.Verified() {
 		t.Fatalf("achievements %q %q, checks %+v", a.TitleEN, b.TitleEN, a.Import.Verification.Checks)
 	}
+	ev, err := st.EvidenceList(context.Background())
+	if err != nil || len(ev) != 1 || ev[0].AnyTitle() == "record" || len(ev[0].CredentialIDs) != 2 {
+		t.Fatalf("the record's file kept as %+v (%v)", ev, err)
+	}
 }
 
 func TestImport_RefusedFilesWriteNothingAndSayWhy(t *testing.T) {

@@ -19,14 +19,18 @@ type ImportedItem struct {
 
 // PrepareCredentialFile checks a digital credential file and makes its display copy, outside
 // any transaction, so ImportCredentials can keep it as evidence of kind Certificate; mediaType
-// is what the credential reader found it to be (JSON and JWT have no picture to sniff).
-func PrepareCredentialFile(name string, data []byte, mediaType string) (PreparedEvidence, error) {
+// is what the credential reader found it to be (JSON and JWT have no picture to sniff), and
+// title, when not "", names the file in the evidence (a learner record's own name).
+func PrepareCredentialFile(name string, data []byte, mediaType, title string) (PreparedEvidence, error) {
 	p, err := PrepareEvidence(NewEvidence{Name: name, Data: data})
 	if err != nil {
 		return PreparedEvidence{}, err
 	}
 	if mediaType != "" {
 		p.info.MediaType = mediaType
+	}
+	if t, err := cleanText("titleEn", title, MaxShortText); err == nil && t != "" {
+		p.title = t
 	}
 	p.kind = string(EvidenceCertificate)
 	return p, nil

@@ -21,7 +21,7 @@ func importedBadge(key, title string) Credential {
 
 func credentialFile(t *testing.T, name string, data []byte) PreparedEvidence {
 	t.Helper()
-	p, err := PrepareCredentialFile(name, data, "application/json")
+	p, err := PrepareCredentialFile(name, data, "application/json", "")
 	if err != nil {
 		t.Fatal(err)
 	}
