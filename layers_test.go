@@ -17,7 +17,7 @@ var layers = [][]string{
 	{"osfile", "credential"},
 	{"media", "credential/credtest"},
 	{"portfolio"},
-	{"plar"},
+	{"plar", "intake"},
 	{"pdf"},
 	{"pdf/pdftest", "demo", "submission"},
 	{"cli", "app", "bench/pdf"},

@@ -26,7 +26,7 @@ type Services struct {
 // NewServices builds every service over one session.
 func NewServices(s *Session) *Services {
 	return &Services{Session: s, Settings: &Settings{s}, Profile: &Profile{s},
-		Experiences: &Experiences{s}, Credentials: &Credentials{s}, Evidence: &Evidence{s}, Support: &Support{s},
+		Experiences: &Experiences{s}, Credentials: &Credentials{s: s}, Evidence: &Evidence{s}, Support: &Support{s},
 		Targets: &Targets{s: s}, Claims: &Claims{s}, Readiness: &Readiness{s}, Data: &Data{s},
 		Export: &Export{s}, Window: newWindow()}
 }
@@ -44,7 +44,8 @@ func (v *Services) Startup(ctx context.Context) {
 	v.Session.startup(ctx)
 	runtime.OnFileDrop(ctx, func(_, _ int, paths []string) {
 		// While the outcomes import is on screen, a dropped file is an outcomes file to preview.
-		if !v.Targets.dropped(paths) {
+		// On the microcredentials screen, a dropped file is a digital credential to import.
+		if !v.Targets.dropped(paths) && !v.Credentials.dropped(paths) {
 			v.Evidence.dropped(paths)
 		}
 	})

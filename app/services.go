@@ -57,8 +57,11 @@ func (x *Experiences) Delete(id int64) error {
 	return err
 }
 
-// Credentials serves the microcredentials screen.
-type Credentials struct{ s *Session }
+// Credentials serves the microcredentials screen, and the import of digital credentials.
+type Credentials struct {
+	s     *Session
+	drops credentialDrops
+}
 
 // List returns the microcredentials, most recently issued first.
 func (x *Credentials) List() ([]portfolio.Credential, error) {

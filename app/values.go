@@ -107,6 +107,17 @@ func Values() []Value {
 			Doc: "the event Go sends when the learner closes the window while a form holds unsaved changes", Value: EventCloseRequested},
 		{Name: "EVENT_OUTCOMES_DROPPED", From: "app.OutcomesDroppedEvent",
 			Doc: "the event Go sends with the preview of an outcomes file dropped on the window", Value: OutcomesDroppedEvent},
+		{Name: "EVENT_CREDENTIALS_DROPPED", From: "app.CredentialsDroppedEvent",
+			Doc: "the event Go sends with a CredentialFile per file dropped on the microcredentials screen", Value: CredentialsDroppedEvent},
+		{Name: "CREDENTIAL_CHECKS", Type: "CredentialCheckName", From: "pdf.CheckNames",
+			Doc:   "the checks of a digital credential, in the order they are shown; each one's label is the message CredentialCheckName_<check>",
+			Value: pdf.CheckNames()},
+		{Name: "CREDENTIAL_KEY_SOURCES", Type: "CredentialKeySource", From: "portfolio.KeySources",
+			Doc:   "where a signing key came from; each one's words are the message CredentialKeySource_<source>",
+			Value: portfolio.KeySources()},
+		{Name: "CREDENTIAL_STATES", Type: "CredentialState", From: "portfolio.CheckStates",
+			Doc:   "the four states of a check; each one's words are the message CredentialState_<state>",
+			Value: portfolio.CheckStates()},
 	}
 }
 

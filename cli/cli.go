@@ -45,6 +45,7 @@ func commands() []command {
 		{"demo", "CliHelpDemo", cli.demo},
 		{"check", "CliHelpCheck", cli.check},
 		{"target import", "CliHelpTargetImport", cli.targetImport},
+		{"credential import", "CliHelpCredentialImport", cli.credentialImport},
 		{"readiness", "CliHelpReadiness", cli.readiness},
 		{"export", "CliHelpExport", cli.export},
 		{"verify", "CliHelpVerify", cli.verify},

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 
+	"passerelle/credential"
 	"passerelle/plar"
 	"passerelle/portfolio"
 )
@@ -43,6 +44,9 @@ type Labels struct {
 	FooterPage, FooterDocument                                string `id:"PdfFooterPage,PdfFooterDocument"`
 	WrittenInEnglish, WrittenInFrench                         string `id:"PdfWrittenInEnglish,PdfWrittenInFrench"`
 	Provider, FollowUp, SupportsIntro, None                   string `id:"PdfProvider,PdfFollowUp,PdfSupportsIntro,PdfNone"`
+	Criteria, Alignments, DigitalCredential, CheckedOffline   string `id:"PdfCriteria,PdfAlignments,PdfDigitalCredential,PdfCheckedOffline"`
+	SigningKey, CredentialOriginal, LearnerRecord, CheckLine  string `id:"PdfSigningKey,PdfCredentialOriginal,PdfLearnerRecord,PdfCheckLine"`
+	PartOfRecord                                              string `id:"PdfPartOfRecord"`
 
 	// RatingName and RatingDescription are the five self-rating levels, index 0 for level 1.
 	RatingName, RatingDescription [5]string
@@ -50,6 +54,15 @@ type Labels struct {
 	Rule map[string]string
 	// ExperienceKind, EvidenceKind and SupportCategoryName name the portfolio's choices.
 	ExperienceKind, EvidenceKind, SupportCategoryName map[string]string
+	// CheckName and CheckState name a digital credential's checks and their four states;
+	// CredentialFormat names the kinds of credential file.
+	CheckName, CheckState, CredentialFormat map[string]string
+	// KeySource says where a signing key came from (portfolio.KeySources).
+	KeySource map[string]string
+	// CheckReason is the raw message that explains a check's reason code (with {{.Arg}}
+	// placeholders), "" when there is none: the verifier's reasons are open-ended, so they are
+	// looked up as they come rather than listed here.
+	CheckReason func(reason string) string
 }
 
 // LabelIDs lists every message ID FillLabels asks for, so a locales test can check that both
@@ -93,7 +106,37 @@ func FillLabels(lookup func(id string) string) Labels {
 	l.ExperienceKind = fill(get, "ExperienceKind", portfolio.ExperienceKinds())
 	l.EvidenceKind = fill(get, "EvidenceKind", portfolio.EvidenceKinds())
 	l.SupportCategoryName = fill(get, "SupportCategory", portfolio.SupportCategories())
+	l.CheckName = map[string]string{}
+	for _, c := range CheckNames() {
+		l.CheckName[c] = get("CredentialCheckName_" + c)
+	}
+	l.CheckState = map[string]string{}
+	for _, s := range []string{portfolio.CheckPassed, portfolio.CheckFailed, portfolio.CheckNotChecked, portfolio.CheckCouldNotCheck} {
+		l.CheckState[s] = get("CredentialState_" + s)
+	}
+	l.CredentialFormat = map[string]string{}
+	for _, f := range CredentialFormats() {
+		l.CredentialFormat[f] = get("CredentialFormat_" + f)
+	}
+	l.KeySource = map[string]string{}
+	for _, k := range portfolio.KeySources() {
+		l.KeySource[k] = get("CredentialKeySource_" + k)
+	}
+	l.CheckReason = func(reason string) string { return lookup("CredentialCheck_" + reason) }
 	return l
+}
+
+// CredentialFormats are the kinds of digital credential file, as imports record them.
+func CredentialFormats() []string {
+	return []string{string(credential.FormatOB2Hosted), string(credential.FormatOB2Signed),
+		string(credential.FormatOB3JSON), string(credential.FormatOB3JWT), string(credential.FormatCLR2JSON),
+		string(credential.FormatCLR2JWT)}
+}
+
+// CheckNames are the checks of a digital credential, in the order they are shown.
+func CheckNames() []string {
+	return []string{string(credential.CheckSignature), string(credential.CheckIssuerKey),
+		string(credential.CheckValidity), string(credential.CheckRevoked), string(credential.CheckRecipient)}
 }
 
 // rules are the rules of evidence in the order assessors name them.

@@ -152,6 +152,9 @@ func (r *renderer) credentials() error {
 		r.fixedField(func(l *Labels) string { return l.Competencies }, strings.Join(c.Competencies, " · "))
 		r.fixedField(func(l *Labels) string { return l.AssessmentMethod }, c.AssessmentMethod)
 		r.fixedField(func(l *Labels) string { return l.Verification }, c.Verification)
+		if c.Import != nil {
+			r.imported(c)
+		}
 		r.y += 1
 		r.rule(r.y, colorRule, 0.2)
 		r.y += 1

@@ -110,7 +110,7 @@ func filesCheckedAt(evidence []portfolio.Evidence, checks map[string]portfolio.F
 // stepOrder ranks next steps: what unblocks a claim first, polish last.
 func stepOrder(id string) int {
 	order := []string{"StepLinkEvidence", "StepWriteNarrative", "StepExplainEvidence", "StepThirdPartyEvidence",
-		"StepNameVerifier", "StepDateEvidence", "StepRecentEvidence", "StepLinkRecentEvidence", "StepFileChanged", "StepRatingTooLow"}
+		"StepNameVerifier", "StepCredentialCheckFailed", "StepDateEvidence", "StepRecentEvidence", "StepLinkRecentEvidence", "StepFileChanged", "StepRatingTooLow"}
 	for i, o := range order {
 		if o == id {
 			return i
@@ -125,9 +125,12 @@ func Compute(in Inputs) Readiness {
 	r := Readiness{Target: in.Target, Outcomes: []OutcomeReadiness{}, ToDo: []ToDo{}, Total: len(in.Target.Outcomes),
 		FilesCheckedAt: filesCheckedAt(in.Evidence, in.FileChecks)}
 	facts := Facts{Now: in.Now, CurrencyYears: in.Target.CurrencyYears, FileChecks: in.FileChecks,
-		Evidence: map[int64]portfolio.Evidence{}}
+		Evidence: map[int64]portfolio.Evidence{}, Credentials: map[int64]portfolio.Credential{}}
 	for _, e := range in.Evidence {
 		facts.Evidence[e.ID] = e
+	}
+	for _, c := range in.Credentials {
+		facts.Credentials[c.ID] = c
 	}
 	claims := map[int64]Claim{}
 	for _, c := range in.Claims {

@@ -49,6 +49,8 @@ type Facts struct {
 	CurrencyYears int
 	Evidence      map[int64]portfolio.Evidence
 	FileChecks    map[string]portfolio.FileCheck
+	// Credentials are the microcredentials a claim may link, with what their import verified.
+	Credentials map[int64]portfolio.Credential
 }
 
 // ThirdPartyKinds are the kinds of evidence that come from someone other than the learner.
@@ -87,7 +89,7 @@ func Assess(c Claim, f Facts) Assessment {
 		}
 	}
 	a := Assessment{OutcomeID: c.OutcomeID, Words: NarrativeWords(c), Rules: []RuleResult{
-		valid(c, f), current(c, f, linked), sufficient(c, linked), authentic(linked, f),
+		valid(c, f), current(c, f, linked), sufficient(c, linked, f), authentic(c, linked, f),
 	}}
 	a.Ready = true
 	for i := range a.Rules {
@@ -151,7 +153,19 @@ func current(c Claim, f Facts, linked []portfolio.Evidence) RuleResult {
 	return r
 }
 
-func sufficient(c Claim, linked []portfolio.Evidence) RuleResult {
+// CountsAsThirdParty tells whether a linked microcredential vouches for the learner like a
+// certificate does: one imported from a digital credential only when its signature passed and
+// no check failed; one typed in by hand (or not among the facts) as the learner's statement of
+// a credential someone else awarded, as it always has.
+func CountsAsThirdParty(id int64, f Facts) bool {
+	c, ok := f.Credentials[id]
+	if !ok || c.Import == nil {
+		return true
+	}
+	return c.Verified()
+}
+
+func sufficient(c Claim, linked []portfolio.Evidence, f Facts) RuleResult {
 	r := RuleResult{Rule: RuleSufficient, Steps: []Step{}}
 	if c.Rating <= RatingNotDone {
 		r.Steps = append(r.Steps, step("StepRatingTooLow"))
@@ -163,7 +177,7 @@ func sufficient(c Claim, linked []portfolio.Evidence) RuleResult {
 		r.Steps = append(r.Steps, step("StepLinkEvidence"))
 	}
 	if c.Rating >= RatingVaried {
-		third := len(c.CredentialIDs) > 0
+		third := slices.ContainsFunc(c.CredentialIDs, func(id int64) bool { return CountsAsThirdParty(id, f) })
 		for _, e := range linked {
 			third = third || IsThirdParty(e)
 		}
@@ -182,8 +196,16 @@ func sufficient(c Claim, linked []portfolio.Evidence) RuleResult {
 // with its date (Readiness.FilesCheckedAt). A file not hashed again since it was added counts as
 // matching: its fingerprint was computed from the very bytes stored, in the same transaction.
 // What an assessor receives is always checked against the bytes: export hashes first.
-func authentic(linked []portfolio.Evidence, f Facts) RuleResult {
+//
+// A linked microcredential imported from a digital credential whose verification found a
+// failure (a broken signature, an expiry, another recipient) is not authentic as it stands.
+func authentic(c Claim, linked []portfolio.Evidence, f Facts) RuleResult {
 	r := RuleResult{Rule: RuleAuthentic, Steps: []Step{}}
+	for _, id := range c.CredentialIDs {
+		if cr, ok := f.Credentials[id]; ok && cr.Import != nil && cr.Import.Verification.Failed() {
+			r.Steps = append(r.Steps, step("StepCredentialCheckFailed", "Title", firstNonEmpty(cr.TitleEN, cr.TitleFR)))
+		}
+	}
 	for _, e := range linked {
 		if IsThirdParty(e) && strings.TrimSpace(e.VerifierName) == "" {
 			r.Steps = append(r.Steps, step("StepNameVerifier", "Title", e.AnyTitle()))

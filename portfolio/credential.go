@@ -29,7 +29,18 @@ func readCredentials(ctx context.Context, q queryer) ([]Credential, error) {
 		}
 		out = append(out, c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	imports, err := readImports(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Import = imports[out[i].ID]
+	}
+	return out, nil
 }
 
 // Credential reads one microcredential.
@@ -38,11 +49,36 @@ func (s *Store) Credential(ctx context.Context, id int64) (Credential, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return Credential{}, fault.New(fault.NotFound, "", "ErrCredentialNotFound")
 	}
-	return c, err
+	if err != nil {
+		return Credential{}, err
+	}
+	imports, err := readImports(ctx, s.db, id)
+	if err != nil {
+		return Credential{}, err
+	}
+	c.Import = imports[id]
+	return c, nil
 }
 
-// SaveCredential creates (ID 0) or updates a microcredential after validating every field.
+// SaveCredential creates (ID 0) or updates a microcredential after validating every field. On
+// one imported from a digital credential, what the credential stated stays as imported: only
+// the fields it left empty (a French title, the assessment method…) take the learner's edit.
 func (s *Store) SaveCredential(ctx context.Context, c Credential) (Credential, error) {
+	var stated statedFacts
+	var imported bool
+	if c.ID != 0 {
+		err := s.View(ctx, func(tx *sql.Tx) error {
+			var err error
+			stated, imported, err = statedFor(ctx, tx, c.ID)
+			return err
+		})
+		if err != nil {
+			return Credential{}, err
+		}
+		if imported {
+			c = stated.keep(c)
+		}
+	}
 	c, err := cleanCredential(c, s.now().Format(time.DateOnly))
 	if err != nil {
 		return Credential{}, err
@@ -76,6 +112,10 @@ func (s *Store) SaveCredential(ctx context.Context, c Credential) (Credential, e
 	if err != nil {
 		return Credential{}, err
 	}
+	if imported {
+		return s.Credential(ctx, c.ID)
+	}
+	c.Import = nil
 	return c, nil
 }
 

@@ -62,6 +62,8 @@ type Credential struct {
 	Hours            float64  `json:"hours"`
 	CreditValue      string   `json:"creditValue"`
 	Verification     string   `json:"verification"`
+	// Import is what a digital credential brought in, nil for one typed in by hand.
+	Import *CredentialImport `json:"import"`
 }
 
 // Evidence is a file kept inside the portfolio, identified by its SHA-256 so tampering shows.

@@ -107,3 +107,21 @@ export const EVENT_CLOSE_REQUESTED = "window:close-requested";
 
 /** EVENT_OUTCOMES_DROPPED: the event Go sends with the preview of an outcomes file dropped on the window (Go: app.OutcomesDroppedEvent). */
 export const EVENT_OUTCOMES_DROPPED = "outcomes:dropped";
+
+/** EVENT_CREDENTIALS_DROPPED: the event Go sends with a CredentialFile per file dropped on the microcredentials screen (Go: app.CredentialsDroppedEvent). */
+export const EVENT_CREDENTIALS_DROPPED = "credentials:dropped";
+
+/** CREDENTIAL_CHECKS: the checks of a digital credential, in the order they are shown; each one's label is the message CredentialCheckName_<check> (Go: pdf.CheckNames). */
+export const CREDENTIAL_CHECKS = ["signature","issuer_key","validity","revocation","recipient"] as const;
+/** CredentialCheckName is one of CREDENTIAL_CHECKS. */
+export type CredentialCheckName = (typeof CREDENTIAL_CHECKS)[number];
+
+/** CREDENTIAL_KEY_SOURCES: where a signing key came from; each one's words are the message CredentialKeySource_<source> (Go: portfolio.KeySources). */
+export const CREDENTIAL_KEY_SOURCES = ["did_key","did_jwk","issuer_url_fragment","jwt_header_jwk","key_document"] as const;
+/** CredentialKeySource is one of CREDENTIAL_KEY_SOURCES. */
+export type CredentialKeySource = (typeof CREDENTIAL_KEY_SOURCES)[number];
+
+/** CREDENTIAL_STATES: the four states of a check; each one's words are the message CredentialState_<state> (Go: portfolio.CheckStates). */
+export const CREDENTIAL_STATES = ["passed","failed","not_checked","could_not_check"] as const;
+/** CredentialState is one of CREDENTIAL_STATES. */
+export type CredentialState = (typeof CREDENTIAL_STATES)[number];

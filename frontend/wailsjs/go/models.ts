@@ -1,5 +1,43 @@
 export namespace app {
 	
+	export class CredentialFile {
+	    name: string;
+	    status: string;
+	    format: string;
+	    message: string;
+	    credentials: portfolio.Credential[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CredentialFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.format = source["format"];
+	        this.message = source["message"];
+	        this.credentials = this.convertValues(source["credentials"], portfolio.Credential);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class OutcomesFile {
 	    id: number;
 	    name: string;
@@ -522,6 +560,24 @@ export namespace plar {
 
 export namespace portfolio {
 	
+	export class Alignment {
+	    framework: string;
+	    code: string;
+	    name: string;
+	    url: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Alignment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.framework = source["framework"];
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.url = source["url"];
+	    }
+	}
 	export class BackupFile {
 	    path: string;
 	    kind: string;
@@ -540,6 +596,118 @@ export namespace portfolio {
 	        this.size = source["size"];
 	    }
 	}
+	export class VerificationCheck {
+	    scope: string;
+	    check: string;
+	    state: string;
+	    reason: string;
+	    args: {[key: string]: string};
+	
+	    static createFrom(source: any = {}) {
+	        return new VerificationCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scope = source["scope"];
+	        this.check = source["check"];
+	        this.state = source["state"];
+	        this.reason = source["reason"];
+	        this.args = source["args"];
+	    }
+	}
+	export class Verification {
+	    checkedAt: string;
+	    contexts: string;
+	    key: string;
+	    keySource: string;
+	    checks: VerificationCheck[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Verification(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.checkedAt = source["checkedAt"];
+	        this.contexts = source["contexts"];
+	        this.key = source["key"];
+	        this.keySource = source["keySource"];
+	        this.checks = this.convertValues(source["checks"], VerificationCheck);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CredentialImport {
+	    format: string;
+	    key: string;
+	    group: string;
+	    issuerId: string;
+	    descriptionEn: string;
+	    descriptionFr: string;
+	    criteria: string;
+	    alignments: Alignment[];
+	    verification: Verification;
+	    evidenceId: number;
+	    sha256: string;
+	    importedAt: string;
+	    fixed: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CredentialImport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.key = source["key"];
+	        this.group = source["group"];
+	        this.issuerId = source["issuerId"];
+	        this.descriptionEn = source["descriptionEn"];
+	        this.descriptionFr = source["descriptionFr"];
+	        this.criteria = source["criteria"];
+	        this.alignments = this.convertValues(source["alignments"], Alignment);
+	        this.verification = this.convertValues(source["verification"], Verification);
+	        this.evidenceId = source["evidenceId"];
+	        this.sha256 = source["sha256"];
+	        this.importedAt = source["importedAt"];
+	        this.fixed = source["fixed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Credential {
 	    id: number;
 	    titleEn: string;
@@ -552,6 +720,7 @@ export namespace portfolio {
 	    hours: number;
 	    creditValue: string;
 	    verification: string;
+	    import?: CredentialImport;
 	
 	    static createFrom(source: any = {}) {
 	        return new Credential(source);
@@ -570,8 +739,28 @@ export namespace portfolio {
 	        this.hours = source["hours"];
 	        this.creditValue = source["creditValue"];
 	        this.verification = source["verification"];
+	        this.import = this.convertValues(source["import"], CredentialImport);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
+	
 	export class Evidence {
 	    id: number;
 	    sha256: string;
@@ -755,6 +944,7 @@ export namespace portfolio {
 	        this.shareWithCoach = source["shareWithCoach"];
 	    }
 	}
+	
 
 }
 
