@@ -46,13 +46,13 @@ func (c cli) credentialImport(ctx context.Context, args []string) int {
 		}
 		c.say(c.stdout, id, "Name", r.Name, "Count", len(r.Items))
 		for _, it := range r.Items {
-			c.say(c.stdout, "CliCredentialItem", "Title", title(it.Credential), "Checks", c.checks(it.Credential))
+			c.say(c.stdout, "CliCredentialItem", "Title", credentialTitle(it.Credential), "Checks", c.checks(it.Credential))
 		}
 	}
 	return status
 }
 
-func title(cr portfolio.Credential) string {
+func credentialTitle(cr portfolio.Credential) string {
 	if cr.TitleEN != "" {
 		return cr.TitleEN
 	}
