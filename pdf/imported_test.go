@@ -59,11 +59,11 @@ func TestCredentials_ImportedCredentialListsItsChecksAndItsAttachedOriginal(t *t
 		{pdf.English, []string{"Checked on 2026-11-29, offline", "Signature: passed. The signature is valid with key z6MkCollegeKey.",
 			"Issuer’s key: could not check", "Revocation: not checked (needs the issuer’s server)", "CNP 2021 22110 — Lab technologist",
 			"Open Badges 3.0 (JSON)", "Passed the practical test.", "Signing key: z6MkCollegeKey (from the issuer’s did:key)"},
-			[]string{"Vérifié le"}},
-		{pdf.French, []string{"Vérifié le 2026-11-29, hors ligne", "Signature : vérification réussie. La signature est valide avec la clé z6MkCollegeKey.",
+			[]string{"Vérifications faites le"}},
+		{pdf.French, []string{"Vérifications faites le 2026-11-29, hors ligne", "Signature : vérification réussie. La signature est valide avec la clé z6MkCollegeKey.",
 			"Révocation : non vérifié (il faudrait le serveur de l’émetteur)", "Travaille en sécurité en laboratoire.",
 			"(provenance : le did:key de l’émetteur)"}, []string{"Checked on"}},
-		{pdf.Bilingual, []string{"Checked on 2026-11-29, offline", "Vérifié le 2026-11-29, hors ligne",
+		{pdf.Bilingual, []string{"Checked on 2026-11-29, offline", "Vérifications faites le 2026-11-29, hors ligne",
 			"Signature: passed.", "Signature : vérification réussie.", "Works safely in a teaching laboratory.", "Travaille en sécurité"}, nil},
 	}
 	shots := os.Getenv("PASSERELLE_SHOTS")
