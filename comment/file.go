@@ -90,6 +90,9 @@ func damagedFile() error { return fault.New(fault.Unsupported, "", "ErrCommentsF
 // format and version, its checksum, and every comment (IDs, anchors, dates, text). A file cut
 // short, changed, or not a comments file gets a message and nothing else.
 func Parse(data []byte) (File, error) {
+	if !bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n\ufeff"), []byte("{")) {
+		return File{}, fault.New(fault.Unsupported, "", "ErrCommentsFileNotComments")
+	}
 	if len(data) > MaxFileSize {
 		return File{}, fault.New(fault.TooLarge, "", "ErrCommentsFileTooLarge")
 	}
