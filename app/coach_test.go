@@ -99,6 +99,13 @@ func TestCoach_BothPeopleThroughTheServices(t *testing.T) {
 	if err != nil || len(threads) != 1 || len(threads[0].Comments) != 2 || threads[0].Comments[0].Status != comment.StatusDone {
 		t.Fatalf("threads %+v, %v", threads, err)
 	}
+	// A double-click on the shared copy (`passerelle FILE.passerelle-share`) opens coach mode.
+	s2 := newSession(t, t.TempDir(), "en_CA.UTF-8")
+	NewServices(s2).OpenAtStart(portfolioArg([]string{res.Path}, ""))
+	if st, err := s2.State(); err != nil || !st.Coach || st.CoachName != "Josée Tremblay" {
+		t.Fatalf("started on a shared copy: %+v, %v", st, err)
+	}
+	s2.Close()
 	cohort, err := sv.Coach.Cohort(dir)
 	if err != nil || len(cohort.Learners) != 1 || cohort.Learners[0].LearnerName != "Aminata Koné" {
 		t.Fatalf("cohort %+v, %v", cohort, err)
