@@ -109,6 +109,14 @@ func (x *Coach) Open(path string) (State, error) {
 // OpenFromCohort opens one of the copies the cohort list showed, in coach mode.
 func (x *Coach) OpenFromCohort(path string) (State, error) { return x.Open(path) }
 
+// LeftOut lists the SHA-256 of the evidence files the learner left out of this copy as large:
+// their description is there, their bytes are not.
+func (x *Coach) LeftOut() ([]string, error) {
+	return withShared(x.s, func(ctx context.Context, st *portfolio.Store) ([]string, error) {
+		return st.LeftOutFiles(ctx)
+	})
+}
+
 // SetCoachName remembers the coach's name in the open shared copy.
 func (x *Coach) SetCoachName(name string) (State, error) {
 	_, err := withStore(x.s, func(ctx context.Context, st *portfolio.Store) (struct{}, error) {

@@ -55,6 +55,12 @@ func TestCoach_BothPeopleThroughTheServices(t *testing.T) {
 	if _, err := sv.Data.SetInactivityMinutes(5); err == nil {
 		t.Fatal("coach mode accepted a passphrase setting")
 	}
+	if _, err := sv.Data.RestoreFrom(learnerPath); err == nil {
+		t.Fatal("a backup was restored over the coach's copy")
+	}
+	if _, err := sv.Data.BackupTo(dir); err == nil {
+		t.Fatal("coach mode made a backup of the learner's copy")
+	}
 	if _, err := sv.Export.ToPath(submission.Request{Language: "en"}, filepath.Join(dir, "x.pdf")); err == nil {
 		t.Fatal("coach mode exported the institution's PDF")
 	}

@@ -309,6 +309,9 @@ func TestPreview_SaysExactlyWhatTheCopyHolds(t *testing.T) {
 	if len(list) != pv.Counts.Evidence || len(notes) != pv.Counts.SupportNotes || len(exps) != pv.Counts.Experiences {
 		t.Errorf("copy holds %d evidence, %d notes, %d experiences; preview said %+v", len(list), len(notes), len(exps), pv.Counts)
 	}
+	if left, err := cs.LeftOutFiles(ctx); err != nil || len(left) != 1 || left[0] != e.SHA256 {
+		t.Errorf("files left out: %v, %v", left, err)
+	}
 	if data, _ := cs.EvidenceFile(ctx, e.ID); len(data) != 0 {
 		t.Errorf("the large file's %d bytes are in the copy", len(data))
 	}
