@@ -82,6 +82,9 @@ func TestCoach_BothPeopleThroughTheServices(t *testing.T) {
 		t.Fatalf("comments file %+v, %v", written, err)
 	}
 
+	if st, err := sv.Settings.SetLanguage("en"); err != nil || st.Language != "en" || !st.Coach {
+		t.Fatalf("the coach switches to English: %+v, %v", st, err)
+	}
 	if _, err := s.Open(learnerPath); err != nil {
 		t.Fatal(err)
 	}
