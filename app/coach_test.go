@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"encoding/base64"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -118,5 +120,49 @@ func TestCoach_BothPeopleThroughTheServices(t *testing.T) {
 	cohort, err := sv.Coach.Cohort(dir)
 	if err != nil || len(cohort.Learners) != 1 || cohort.Learners[0].LearnerName != "Aminata Koné" {
 		t.Fatalf("cohort %+v, %v", cohort, err)
+	}
+}
+
+// TestComments_DroppedFileIsImportedAndBadDataRefused drops a comments file (imported, the
+// page told the result) and sends the page's own copy of a file cut short (refused).
+func TestComments_DroppedFileIsImportedAndBadDataRefused(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	learnerPath := filepath.Join(dir, "aminata"+portfolio.FileExtension)
+	if err := demo.Write(ctx, learnerPath, time.Now); err != nil {
+		t.Fatal(err)
+	}
+	s := newSession(t, dir, "en_CA.UTF-8")
+	if _, err := s.Open(learnerPath); err != nil {
+		t.Fatal(err)
+	}
+	sv := NewServices(s)
+	res, err := sv.Share.ToPath(share.Options{}, filepath.Join(dir, "copy"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sv.Coach.Open(res.Path); err != nil {
+		t.Fatal(err)
+	}
+	sv.Coach.SetCoachName("Josée")
+	if _, err := sv.Coach.AddComment(comment.New{Anchor: comment.Anchor{Kind: comment.OnProfile}, Text: "Bien."}); err != nil {
+		t.Fatal(err)
+	}
+	written, err := sv.Coach.WriteCommentsTo(filepath.Join(dir, "c"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Open(learnerPath); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(written.Path)
+	if _, err := sv.Comments.ImportData("c.passerelle-comments", base64.StdEncoding.EncodeToString(raw[:len(raw)/2])); err == nil {
+		t.Fatal("a file cut short was imported")
+	}
+	if drop := sv.Comments.importDrop(written.Path); drop.Error != "" || drop.Result.Added != 1 {
+		t.Fatalf("drop %+v", drop)
+	}
+	if drop := sv.Comments.importDrop(learnerPath); !strings.Contains(drop.Error, "pas un fichier de commentaires") {
+		t.Fatalf("a portfolio dropped as comments: %+v", drop)
 	}
 }
