@@ -18,8 +18,8 @@ var layers = [][]string{
 	{"media", "credential/credtest"},
 	{"portfolio"},
 	{"plar", "intake"},
-	{"pdf"},
-	{"pdf/pdftest", "demo", "submission"},
+	{"pdf", "comment"},
+	{"pdf/pdftest", "demo", "submission", "share"},
 	{"cli", "app", "bench/pdf"},
 	{".", "app/valuesgen"},
 }

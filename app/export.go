@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"passerelle/fault"
 	"path/filepath"
 	"strings"
 
@@ -19,8 +20,8 @@ const ExportProgressEvent = "export:progress"
 // Export serves the export screen: the PDF portfolio an institution receives.
 type Export struct{ s *Session }
 
-// SharedNotes lists the support notes the learner ticked for sharing, so the export screen
-// can show exactly what "include shared notes" would put in the PDF.
+// SharedNotes lists the support notes the learner ticked "include in my PLAR submission", so
+// the export screen can show exactly what including notes would put in the PDF.
 func (x *Export) SharedNotes() ([]portfolio.SupportNote, error) {
 	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) ([]portfolio.SupportNote, error) {
 		notes, err := st.SupportNotes(ctx)
@@ -29,7 +30,7 @@ func (x *Export) SharedNotes() ([]portfolio.SupportNote, error) {
 		}
 		shared := []portfolio.SupportNote{}
 		for _, n := range notes {
-			if n.ShareWithCoach {
+			if n.IncludeInSubmission {
 				shared = append(shared, n)
 			}
 		}
@@ -73,6 +74,9 @@ func (x *Export) ToPath(req submission.Request, path string) (submission.Result,
 		return submission.Result{}, err
 	}
 	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) (submission.Result, error) {
+		if st.Shared() { // the institution's PDF is the learner's to send
+			return submission.Result{}, fault.New(fault.Conflict, "", "ErrCoachCannotExport")
+		}
 		var progress func(done, total int)
 		if emit := x.s.emit; emit != nil {
 			progress = func(done, total int) {

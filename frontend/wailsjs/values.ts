@@ -125,3 +125,24 @@ export type CredentialKeySource = (typeof CREDENTIAL_KEY_SOURCES)[number];
 export const CREDENTIAL_STATES = ["passed","failed","not_checked","could_not_check"] as const;
 /** CredentialState is one of CREDENTIAL_STATES. */
 export type CredentialState = (typeof CREDENTIAL_STATES)[number];
+
+/** EVENT_COMMENTS_DROPPED: the event Go sends with a CommentsDrop after a comments file is dropped on the window (Go: app.CommentsDroppedEvent). */
+export const EVENT_COMMENTS_DROPPED = "comments:dropped";
+
+/** COMMENT_ANCHOR_KINDS: the kinds of item a comment can be anchored to (Go: comment.AnchorKinds). */
+export const COMMENT_ANCHOR_KINDS = ["profile","experience","credential","evidence","claim","claim_rule"] as const;
+/** CommentAnchorKind is one of COMMENT_ANCHOR_KINDS. */
+export type CommentAnchorKind = (typeof COMMENT_ANCHOR_KINDS)[number];
+
+/** COMMENT_STATUSES: the states a learner can put a comment in (Go: comment.Statuses); each one's label is the message CommentStatus<Item>. */
+export const COMMENT_STATUSES = ["open","done","dismissed"] as const;
+/** CommentStatus is one of COMMENT_STATUSES. */
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+/** COMMENT_ITEM_STATES: how an item stands against the comment made on it (Go: comment.ItemCurrent, ItemChanged, ItemDeleted); each one's label is the message CommentItem<Item>. */
+export const COMMENT_ITEM_STATES = ["current","changed","deleted"] as const;
+/** CommentItemState is one of COMMENT_ITEM_STATES. */
+export type CommentItemState = (typeof COMMENT_ITEM_STATES)[number];
+
+/** SHARE_LARGE_FILE_BYTES: evidence files above this size are left out of a shared copy when the learner asks (Go: share.LargeFile). */
+export const SHARE_LARGE_FILE_BYTES = 10485760;
