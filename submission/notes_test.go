@@ -82,6 +82,8 @@ func TestWritePDF_NotesExportedBeforeTheTwoChoicesStayTheSame(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{
+		// Tables of the migrations after 6, newest first.
+		`DROP TABLE credential_import`,
 		`DROP TABLE comment`, `DROP TABLE share`, `DROP TABLE share_left_out`,
 		`ALTER TABLE support_note DROP COLUMN include_in_submission`,
 		`DELETE FROM meta WHERE key = 'portfolio_id'`,
