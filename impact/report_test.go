@@ -180,3 +180,15 @@ func BenchmarkReport_200Learners(b *testing.B) {
 		CSV(r, text)
 	}
 }
+
+func BenchmarkReportPDF_200Learners(b *testing.B) {
+	dir := cohort(b, 200, 12)
+	out := filepath.Join(b.TempDir(), "r.pdf")
+	texts := bothLanguages(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if err := WritePDF(context.Background(), dir, "", []string{"en", "fr"}, texts, today, out); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
