@@ -19,7 +19,7 @@ var layers = [][]string{
 	{"portfolio"},
 	{"plar", "intake"},
 	{"pdf", "comment"},
-	{"pdf/pdftest", "demo", "submission", "share"},
+	{"pdf/pdftest", "demo", "submission", "share", "impact"},
 	{"cli", "app", "bench/pdf"},
 	{".", "app/valuesgen"},
 }

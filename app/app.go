@@ -24,6 +24,7 @@ type Services struct {
 	Share       *Share
 	Coach       *Coach
 	Comments    *Comments
+	Outcomes    *Outcomes
 }
 
 // NewServices builds every service over one session.
@@ -31,13 +32,14 @@ func NewServices(s *Session) *Services {
 	return &Services{Session: s, Settings: &Settings{s}, Profile: &Profile{s},
 		Experiences: &Experiences{s}, Credentials: &Credentials{s: s}, Evidence: &Evidence{s}, Support: &Support{s},
 		Targets: &Targets{s: s}, Claims: &Claims{s}, Readiness: &Readiness{s}, Data: &Data{s},
-		Export: &Export{s}, Window: newWindow(), Share: &Share{s}, Coach: &Coach{s: s}, Comments: &Comments{s: s}}
+		Export: &Export{s}, Window: newWindow(), Share: &Share{s}, Coach: &Coach{s: s}, Comments: &Comments{s: s},
+		Outcomes: &Outcomes{s}}
 }
 
 // Bind lists the services in the form Wails binds.
 func (v *Services) Bind() []any {
 	return []any{v.Session, v.Settings, v.Profile, v.Experiences, v.Credentials, v.Evidence, v.Support,
-		v.Targets, v.Claims, v.Readiness, v.Data, v.Export, v.Window, v.Share, v.Coach, v.Comments}
+		v.Targets, v.Claims, v.Readiness, v.Data, v.Export, v.Window, v.Share, v.Coach, v.Comments, v.Outcomes}
 }
 
 // Startup wires the window's context in: reopening the last portfolio and native file drops.

@@ -57,6 +57,8 @@ func commands() []command {
 		{"comments list", "CliHelpCommentsList", cli.commentsList},
 		{"comments add", "CliHelpCommentsAdd", cli.commentsAdd},
 		{"comments write", "CliHelpCommentsWrite", cli.commentsWrite},
+		{"outcomes export", "CliHelpOutcomesExport", cli.outcomesExport},
+		{"outcomes report", "CliHelpOutcomesReport", cli.outcomesReport},
 	}
 }
 
@@ -87,6 +89,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer, env Env) 
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
+		if len(args) == 2 && args[1] == "outcomes" {
+			return c.outcomesGroup([]string{"--help"})
+		}
 		if len(args) > 1 {
 			if cmd, n := find(args[1:]); n > 0 {
 				c.say(c.stdout, cmd.usage)
@@ -123,6 +128,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer, env Env) 
 			return 2
 		}
 		return c.usage("comments", usageError{"CliBadArguments", []any{"Detail", strings.Join(args, " ")}})
+	}
+	if n == 0 && args[0] == "outcomes" {
+		return c.outcomesGroup(args[1:])
 	}
 	if n == 0 {
 		c.say(c.stderr, "CliUnknownCommand", "Command", args[0])

@@ -83,6 +83,9 @@ func TestWritePDF_NotesExportedBeforeTheTwoChoicesStayTheSame(t *testing.T) {
 	}
 	for _, q := range []string{
 		// Tables of the migrations after 6, newest first.
+		`DROP TABLE program_consent`, `DROP TABLE follow_up_dismissal`, `DROP TABLE export_log`,
+		`DROP TABLE later_outcome_claim`, `DROP TABLE later_outcome_credential`, `DROP TABLE later_outcome`,
+		`DROP TABLE plar_decision`,
 		`DROP TABLE credential_import`,
 		`DROP TABLE comment`, `DROP TABLE share`, `DROP TABLE share_left_out`,
 		`ALTER TABLE support_note DROP COLUMN include_in_submission`,
