@@ -19,7 +19,7 @@ var layers = [][]string{
 	{"portfolio"},
 	{"plar"},
 	{"pdf"},
-	{"pdf/pdftest", "demo", "submission"},
+	{"pdf/pdftest", "demo", "submission", "impact"},
 	{"cli", "app", "bench/pdf"},
 	{".", "app/valuesgen"},
 }

@@ -21,6 +21,7 @@ type Services struct {
 	Data        *Data
 	Export      *Export
 	Window      *Window
+	Outcomes    *Outcomes
 }
 
 // NewServices builds every service over one session.
@@ -28,13 +29,13 @@ func NewServices(s *Session) *Services {
 	return &Services{Session: s, Settings: &Settings{s}, Profile: &Profile{s},
 		Experiences: &Experiences{s}, Credentials: &Credentials{s}, Evidence: &Evidence{s}, Support: &Support{s},
 		Targets: &Targets{s: s}, Claims: &Claims{s}, Readiness: &Readiness{s}, Data: &Data{s},
-		Export: &Export{s}, Window: newWindow()}
+		Export: &Export{s}, Window: newWindow(), Outcomes: &Outcomes{s}}
 }
 
 // Bind lists the services in the form Wails binds.
 func (v *Services) Bind() []any {
 	return []any{v.Session, v.Settings, v.Profile, v.Experiences, v.Credentials, v.Evidence, v.Support,
-		v.Targets, v.Claims, v.Readiness, v.Data, v.Export, v.Window}
+		v.Targets, v.Claims, v.Readiness, v.Data, v.Export, v.Window, v.Outcomes}
 }
 
 // Startup wires the window's context in: reopening the last portfolio and native file drops.

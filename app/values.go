@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"passerelle/impact"
 	"passerelle/locales"
 	"passerelle/media"
 	"passerelle/pdf"
@@ -91,6 +92,27 @@ func Values() []Value {
 				portfolio.BackupBeforeRestore}},
 		{Name: "BACKUP_BEFORE_RESTORE", From: "portfolio.BackupBeforeRestore",
 			Doc: "the copy of a portfolio kept just before a restore replaced it", Value: portfolio.BackupBeforeRestore},
+		{Name: "LATER_OUTCOME_TYPES", Label: "LaterOutcomeType", Type: "LaterOutcomeType", From: "portfolio.LaterOutcomeTypes",
+			Doc:   "what can happen after a credential or a submission, in the order the form offers them",
+			Value: portfolio.LaterOutcomeTypes()},
+		{Name: "RAISE_RANGES", Label: "RaiseRange", Type: "RaiseRange", From: "portfolio.RaiseRanges",
+			Doc:   "the optional bands of a raise, smallest first (never shared)",
+			Value: portfolio.RaiseRanges()},
+		{Name: "PLAR_DECISION_RESULTS", Label: "PlarDecision", Type: "PlarDecisionResult", From: "portfolio.DecisionResults",
+			Doc:   "the decisions an institution gives on a learning outcome or a course",
+			Value: portfolio.DecisionResults()},
+		{Name: "MAX_DECISION_CREDITS", From: "portfolio.MaxDecisionCredits",
+			Doc: "the most credits one PLAR decision can hold", Value: portfolio.MaxDecisionCredits},
+		{Name: "FOLLOW_UP_MONTHS", From: "portfolio.FollowUpMonths",
+			Doc: "when the app asks what happened, in months after an export or a credential", Value: portfolio.FollowUpMonths()},
+		{Name: "REGIONS", Label: "Province", Type: "Region", From: "portfolio.Provinces",
+			Doc:   "the provinces and territories a learner may share as their region (never a town)",
+			Value: portfolio.Provinces()},
+		{Name: "SELF_ID_ITEMS", Label: "SelfIdItem", Type: "SelfIdItem", From: "portfolio.SelfIDItems",
+			Doc:   "the self-identification items a learner may choose to share with a program, each off by default",
+			Value: portfolio.SelfIDItems()},
+		{Name: "MIN_REPORT_CELL", From: "impact.MinCell",
+			Doc: "the smallest group of learners a program report shows; smaller ones are suppressed", Value: impact.MinCell},
 		{Name: "EVENT_EXPORT_PROGRESS", From: "app.ExportProgressEvent",
 			Doc: "the event Go sends with {done, total} while it makes the PDF", Value: ExportProgressEvent},
 		{Name: "EVENT_EVIDENCE_DROPPED", From: "app.EvidenceDroppedEvent",

@@ -262,7 +262,8 @@ func (s *Store) RemovePassphrase(ctx context.Context, passphrase string) error {
 }
 
 // ForgetPrivateFields is the way out for a forgotten passphrase: it deletes the support notes
-// and clears contact details and self-identification, which nobody can decrypt any more, and
+// and clears contact details, self-identification and the notes of PLAR decisions and later
+// outcomes, which nobody can decrypt any more, and
 // removes the passphrase. confirmName must be the portfolio's name, typed by the learner.
 func (s *Store) ForgetPrivateFields(ctx context.Context, confirmName string) error {
 	name, err := s.Name(ctx)
@@ -282,6 +283,8 @@ func (s *Store) ForgetPrivateFields(ctx context.Context, confirmName string) err
 		}
 		for _, q := range []string{
 			`DELETE FROM support_note`,
+			`UPDATE plar_decision SET note = ''`,
+			`UPDATE later_outcome SET note = ''`,
 			`UPDATE learner SET email = '', phone = ''`,
 			`UPDATE self_identification SET newcomer = 0, indigenous = 0, disability = 0, racialized = 0,
 				notes = '', sealed = ''`,

@@ -143,9 +143,45 @@ func reseal(ctx context.Context, tx *sql.Tx, from, to sealer) error {
 		to.seal(fieldEmail, email), to.seal(fieldPhone, phone)); err != nil {
 		return fmt.Errorf("reseal contact details: %w", err)
 	}
+	if err := resealOutcomeNotes(ctx, tx, from, to); err != nil {
+		return err
+	}
 	id, err := readSelfID(ctx, tx, from)
 	if err != nil {
 		return err
 	}
 	return writeSelfID(ctx, tx, to, id)
+}
+
+// resealOutcomeNotes rewrites the private notes of PLAR decisions and later outcomes.
+func resealOutcomeNotes(ctx context.Context, tx *sql.Tx, from, to sealer) error {
+	for _, t := range []struct{ table, field string }{{"plar_decision", fieldDecisionNote},
+		{"later_outcome", fieldLaterNote}} {
+		rows, err := tx.QueryContext(ctx, `SELECT id, note FROM `+t.table+` WHERE note <> ''`)
+		if err != nil {
+			return fmt.Errorf("reseal %s: %w", t.table, err)
+		}
+		notes := map[int64]string{}
+		for rows.Next() {
+			var id int64
+			var note string
+			if err := rows.Scan(&id, &note); err != nil {
+				rows.Close()
+				return fmt.Errorf("reseal %s: %w", t.table, err)
+			}
+			notes[id] = note
+		}
+		rows.Close()
+		for id, note := range notes {
+			plain, err := from.open(t.field, note)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE `+t.table+` SET note = ? WHERE id = ?`,
+				to.seal(t.field, plain), id); err != nil {
+				return fmt.Errorf("reseal %s: %w", t.table, err)
+			}
+		}
+	}
+	return nil
 }

@@ -410,14 +410,12 @@ func (s *Store) Stamp() string { return s.stamp() }
 // Now is the store's clock, so rules about currency use the same time as the records.
 func (s *Store) Now() time.Time { return s.now() }
 
-// MarkExported records when the learner last exported a PDF, for the guide's last step. On a
+// MarkExported records when the learner last exported a PDF, for the guide's last step and the
+// follow-up prompts (RecordExport names the target too). On a
 // read-only view (see OpenToRead) it records nothing: the file belongs to the process that
 // holds it, and an export must not fail for want of a date.
 func (s *Store) MarkExported(ctx context.Context) error {
-	if s.readOnly {
-		return nil
-	}
-	return s.setMeta(ctx, "exported_at", s.stamp())
+	return s.RecordExport(ctx, 0)
 }
 
 // ExportedAt is when a PDF was last exported, "" if never.

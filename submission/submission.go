@@ -76,7 +76,7 @@ func Write(ctx context.Context, st *portfolio.Store, catalog *locales.Catalog, r
 	if err != nil {
 		return Result{}, fmt.Errorf("export: %w", err)
 	}
-	if err := st.MarkExported(ctx); err != nil {
+	if err := st.RecordExport(ctx, req.TargetID); err != nil { // follow-up prompts count from it
 		return Result{}, err
 	}
 	changed := []string{}

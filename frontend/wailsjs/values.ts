@@ -84,6 +84,40 @@ export type BackupKind = (typeof BACKUP_KINDS)[number];
 /** BACKUP_BEFORE_RESTORE: the copy of a portfolio kept just before a restore replaced it (Go: portfolio.BackupBeforeRestore). */
 export const BACKUP_BEFORE_RESTORE = "before-restore";
 
+/** LATER_OUTCOME_TYPES: what can happen after a credential or a submission, in the order the form offers them (Go: portfolio.LaterOutcomeTypes); each one's label is the message LaterOutcomeType<Item>. */
+export const LATER_OUTCOME_TYPES = ["newJob","promotion","raise","newDuties","skillsUsed","furtherStudy","selfEmployment","noChange"] as const;
+/** LaterOutcomeType is one of LATER_OUTCOME_TYPES. */
+export type LaterOutcomeType = (typeof LATER_OUTCOME_TYPES)[number];
+
+/** RAISE_RANGES: the optional bands of a raise, smallest first (never shared) (Go: portfolio.RaiseRanges); each one's label is the message RaiseRange<Item>. */
+export const RAISE_RANGES = ["under5","from5To10","from10To20","over20"] as const;
+/** RaiseRange is one of RAISE_RANGES. */
+export type RaiseRange = (typeof RAISE_RANGES)[number];
+
+/** PLAR_DECISION_RESULTS: the decisions an institution gives on a learning outcome or a course (Go: portfolio.DecisionResults); each one's label is the message PlarDecision<Item>. */
+export const PLAR_DECISION_RESULTS = ["granted","partial","refused","pending"] as const;
+/** PlarDecisionResult is one of PLAR_DECISION_RESULTS. */
+export type PlarDecisionResult = (typeof PLAR_DECISION_RESULTS)[number];
+
+/** MAX_DECISION_CREDITS: the most credits one PLAR decision can hold (Go: portfolio.MaxDecisionCredits). */
+export const MAX_DECISION_CREDITS = 200;
+
+/** FOLLOW_UP_MONTHS: when the app asks what happened, in months after an export or a credential (Go: portfolio.FollowUpMonths). */
+export const FOLLOW_UP_MONTHS = [3,6,12] as const;
+
+/** REGIONS: the provinces and territories a learner may share as their region (never a town) (Go: portfolio.Provinces); each one's label is the message Province<Item>. */
+export const REGIONS = ["AB","BC","MB","NB","NL","NS","NT","NU","ON","PE","QC","SK","YT"] as const;
+/** Region is one of REGIONS. */
+export type Region = (typeof REGIONS)[number];
+
+/** SELF_ID_ITEMS: the self-identification items a learner may choose to share with a program, each off by default (Go: portfolio.SelfIDItems); each one's label is the message SelfIdItem<Item>. */
+export const SELF_ID_ITEMS = ["newcomer","indigenous","disability","racialized"] as const;
+/** SelfIdItem is one of SELF_ID_ITEMS. */
+export type SelfIdItem = (typeof SELF_ID_ITEMS)[number];
+
+/** MIN_REPORT_CELL: the smallest group of learners a program report shows; smaller ones are suppressed (Go: impact.MinCell). */
+export const MIN_REPORT_CELL = 5;
+
 /** EVENT_EXPORT_PROGRESS: the event Go sends with {done, total} while it makes the PDF (Go: app.ExportProgressEvent). */
 export const EVENT_EXPORT_PROGRESS = "export:progress";
 

@@ -95,6 +95,89 @@ export namespace app {
 
 }
 
+export namespace impact {
+	
+	export class Cell {
+	    key: string;
+	    labelId: string;
+	    count: number;
+	    suppressed: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Cell(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.labelId = source["labelId"];
+	        this.count = source["count"];
+	        this.suppressed = source["suppressed"];
+	    }
+	}
+	export class Report {
+	    folder: string;
+	    program: string;
+	    programs: string[];
+	    files: number;
+	    skipped: string[];
+	    learners: number;
+	    learnersSuppressed: boolean;
+	    minCell: number;
+	    byType: Cell[];
+	    byMonths: Cell[];
+	    byRegion: Cell[];
+	    bySelfId: Cell[];
+	    medianMonths: number;
+	    medianLearners: number;
+	    medianSuppressed: boolean;
+	    suppressed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folder = source["folder"];
+	        this.program = source["program"];
+	        this.programs = source["programs"];
+	        this.files = source["files"];
+	        this.skipped = source["skipped"];
+	        this.learners = source["learners"];
+	        this.learnersSuppressed = source["learnersSuppressed"];
+	        this.minCell = source["minCell"];
+	        this.byType = this.convertValues(source["byType"], Cell);
+	        this.byMonths = this.convertValues(source["byMonths"], Cell);
+	        this.byRegion = this.convertValues(source["byRegion"], Cell);
+	        this.bySelfId = this.convertValues(source["bySelfId"], Cell);
+	        this.medianMonths = source["medianMonths"];
+	        this.medianLearners = source["medianLearners"];
+	        this.medianSuppressed = source["medianSuppressed"];
+	        this.suppressed = source["suppressed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace plar {
 	
 	export class Step {
@@ -540,6 +623,36 @@ export namespace portfolio {
 	        this.size = source["size"];
 	    }
 	}
+	export class Consent {
+	    id: number;
+	    program: string;
+	    homePage: string;
+	    pseudonym: string;
+	    region: string;
+	    selfId: string[];
+	    on: boolean;
+	    givenOn: string;
+	    revokedOn: string;
+	    lastSharedOn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Consent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.program = source["program"];
+	        this.homePage = source["homePage"];
+	        this.pseudonym = source["pseudonym"];
+	        this.region = source["region"];
+	        this.selfId = source["selfId"];
+	        this.on = source["on"];
+	        this.givenOn = source["givenOn"];
+	        this.revokedOn = source["revokedOn"];
+	        this.lastSharedOn = source["lastSharedOn"];
+	    }
+	}
 	export class Credential {
 	    id: number;
 	    titleEn: string;
@@ -648,6 +761,64 @@ export namespace portfolio {
 	        this.skills = source["skills"];
 	    }
 	}
+	export class FollowUp {
+	    key: string;
+	    source: string;
+	    months: number;
+	    since: string;
+	    due: string;
+	    title: string;
+	    titleEn: string;
+	    titleFr: string;
+	    credentialId: number;
+	    targetId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FollowUp(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.source = source["source"];
+	        this.months = source["months"];
+	        this.since = source["since"];
+	        this.due = source["due"];
+	        this.title = source["title"];
+	        this.titleEn = source["titleEn"];
+	        this.titleFr = source["titleFr"];
+	        this.credentialId = source["credentialId"];
+	        this.targetId = source["targetId"];
+	    }
+	}
+	export class LaterOutcome {
+	    id: number;
+	    type: string;
+	    date: string;
+	    raiseRange: string;
+	    note: string;
+	    prompt: string;
+	    credentialIds: number[];
+	    claimIds: number[];
+	    noteLocked: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LaterOutcome(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.type = source["type"];
+	        this.date = source["date"];
+	        this.raiseRange = source["raiseRange"];
+	        this.note = source["note"];
+	        this.prompt = source["prompt"];
+	        this.credentialIds = source["credentialIds"];
+	        this.claimIds = source["claimIds"];
+	        this.noteLocked = source["noteLocked"];
+	    }
+	}
 	export class SelfIdentification {
 	    newcomer: boolean;
 	    indigenous: boolean;
@@ -728,6 +899,36 @@ export namespace portfolio {
 	        this.hasPassphrase = source["hasPassphrase"];
 	        this.locked = source["locked"];
 	        this.inactivityMinutes = source["inactivityMinutes"];
+	    }
+	}
+	export class PLARDecision {
+	    id: number;
+	    targetId: number;
+	    outcomeId: number;
+	    result: string;
+	    credits: number;
+	    date: string;
+	    note: string;
+	    course: string;
+	    outcomeCode: string;
+	    noteLocked: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PLARDecision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.targetId = source["targetId"];
+	        this.outcomeId = source["outcomeId"];
+	        this.result = source["result"];
+	        this.credits = source["credits"];
+	        this.date = source["date"];
+	        this.note = source["note"];
+	        this.course = source["course"];
+	        this.outcomeCode = source["outcomeCode"];
+	        this.noteLocked = source["noteLocked"];
 	    }
 	}
 	
