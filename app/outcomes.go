@@ -112,6 +112,18 @@ func (x *Outcomes) PreviewExport(program string) (string, error) {
 	})
 }
 
+// PreviewConsent is the text the outcome file would hold with the choices in c, before sharing
+// is turned on: nothing is stored; the pseudonym is "" until the program has one.
+func (x *Outcomes) PreviewConsent(c portfolio.Consent) (string, error) {
+	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) (string, error) {
+		f, err := impact.Draft(ctx, st, c, x.s.now())
+		if err != nil {
+			return "", err
+		}
+		return string(f.Encode()), nil
+	})
+}
+
 // ExportWithDialog asks where to save the outcome file for program, then writes it; it
 // returns the path, or "" when the dialog was cancelled (nothing written). Without consent it
 // refuses before asking.

@@ -50,6 +50,8 @@ func commands() []command {
 		{"verify", "CliHelpVerify", cli.verify},
 		{"backup", "CliHelpBackup", cli.backup},
 		{"restore", "CliHelpRestore", cli.restore},
+		{"outcomes export", "CliHelpOutcomesExport", cli.outcomesExport},
+		{"outcomes report", "CliHelpOutcomesReport", cli.outcomesReport},
 	}
 }
 
@@ -80,6 +82,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer, env Env) 
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
+		if len(args) == 2 && args[1] == "outcomes" {
+			return c.outcomesGroup([]string{"--help"})
+		}
 		if len(args) > 1 {
 			if cmd, n := find(args[1:]); n > 0 {
 				c.say(c.stdout, cmd.usage)
@@ -105,6 +110,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer, env Env) 
 	}
 	if n == 0 && args[0] == "target" { // a known command with an unknown action
 		return c.usage("target", usageError{"CliBadArguments", []any{"Detail", strings.Join(args, " ")}})
+	}
+	if n == 0 && args[0] == "outcomes" {
+		return c.outcomesGroup(args[1:])
 	}
 	if n == 0 {
 		c.say(c.stderr, "CliUnknownCommand", "Command", args[0])

@@ -52,7 +52,10 @@ func fill(ctx context.Context, st *portfolio.Store) error {
 	if err := saveSupport(ctx, st); err != nil {
 		return err
 	}
-	return saveTarget(ctx, st)
+	if err := saveTarget(ctx, st); err != nil {
+		return err
+	}
+	return saveAfter(ctx, st)
 }
 
 func saveExperiences(ctx context.Context, st *portfolio.Store) ([]int64, error) {

@@ -95,6 +95,27 @@ func Build(ctx context.Context, st *portfolio.Store, program string, now time.Ti
 	if !consent.On {
 		return File{}, fault.New(fault.Conflict, "program", "ErrConsentRevoked", "Program", consent.Program)
 	}
+	return build(ctx, st, consent, now)
+}
+
+// Draft is what the file for c would hold, before the learner turns sharing on: c as given
+// (checked like GiveConsent), nothing stored, and the pseudonym the program already has, or ""
+// when it gets one only once sharing is turned on.
+func Draft(ctx context.Context, st *portfolio.Store, c portfolio.Consent, now time.Time) (File, error) {
+	c, err := portfolio.CheckConsent(c)
+	if err != nil {
+		return File{}, err
+	}
+	c.Pseudonym = ""
+	if old, err := st.ConsentFor(ctx, c.Program); err == nil {
+		c.Pseudonym = old.Pseudonym
+	} else if fault.CodeOf(err) != fault.NotFound {
+		return File{}, err
+	}
+	return build(ctx, st, c, now)
+}
+
+func build(ctx context.Context, st *portfolio.Store, consent portfolio.Consent, now time.Time) (File, error) {
 	f := File{Format: Format, Program: consent.Program, HomePage: consent.HomePage, Pseudonym: consent.Pseudonym,
 		Region: consent.Region, Month: now.UTC().Format("2006-01"), Outcomes: []Outcome{}}
 	if len(consent.SelfID) > 0 {

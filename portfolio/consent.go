@@ -173,6 +173,10 @@ func (s *Store) MarkShared(ctx context.Context, program string) error {
 	})
 }
 
+// CheckConsent cleans c as GiveConsent would (name, region, items, home page), storing nothing,
+// so a preview shows exactly what giving it would share.
+func CheckConsent(c Consent) (Consent, error) { return cleanConsent(c) }
+
 func cleanConsent(c Consent) (Consent, error) {
 	var err error
 	if c.Program, err = required("program", c.Program, MaxShortText); err != nil {

@@ -19,6 +19,8 @@ export function GiveConsent(arg1:portfolio.Consent):Promise<portfolio.Consent>;
 
 export function Later():Promise<Array<portfolio.LaterOutcome>>;
 
+export function PreviewConsent(arg1:portfolio.Consent):Promise<string>;
+
 export function PreviewExport(arg1:string):Promise<string>;
 
 export function Programs():Promise<Array<portfolio.Consent>>;

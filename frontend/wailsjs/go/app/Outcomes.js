@@ -34,6 +34,10 @@ export function Later() {
   return window['go']['app']['Outcomes']['Later']();
 }
 
+export function PreviewConsent(arg1) {
+  return window['go']['app']['Outcomes']['PreviewConsent'](arg1);
+}
+
 export function PreviewExport(arg1) {
   return window['go']['app']['Outcomes']['PreviewExport'](arg1);
 }

@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"passerelle/demo"
+)
+
+// The issue's own try-it line: right after `passerelle demo`, the demo learner's outcomes go to
+// the demo program by its exact name (typographic apostrophe, em dash), and nothing of who she is.
+func TestCLI_DemoOutcomesExportForTheDemoProgram(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "demo.passerelle")
+	if code, _, stderr := runCLI(t, "demo", "--out", p); code != 0 {
+		t.Fatalf("demo: %d %s", code, stderr)
+	}
+	out := filepath.Join(dir, "x.json")
+	code, stdout, stderr := runCLI(t, "outcomes", "export", "--portfolio", p, "--program",
+		"Centre d’amitié — Career coaching 2026", "--out", out)
+	if code != 0 || !strings.Contains(stdout, "3 outcomes shared with “Centre d’amitié — Career coaching 2026”") {
+		t.Fatalf("export: exit %d, %q, %q", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Program, Pseudonym, Region, Month string
+		SelfIdentification                map[string]bool
+		Outcomes                          []struct {
+			Type, Month           string
+			MonthsAfterCredential *int
+		}
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	if f.Program != demo.DemoProgram || len(f.Pseudonym) < 26 || f.Region != "MB" ||
+		len(f.SelfIdentification) != 1 || !f.SelfIdentification["newcomer"] || len(f.Outcomes) != 3 {
+		t.Fatalf("file: %s", data)
+	}
+	want := map[string]string{"newJob": "2024-09", "raise": "2025-05", "creditPartial": "2025-03"}
+	for _, o := range f.Outcomes {
+		if want[o.Type] != o.Month {
+			t.Errorf("outcome %s in %s, want %s", o.Type, o.Month, want[o.Type])
+		}
+		if o.Type == "newJob" && (o.MonthsAfterCredential == nil || *o.MonthsAfterCredential != 3) {
+			t.Errorf("a job in 2024-09 after a credential of 2024-06 is 3 months after it: %v", o.MonthsAfterCredential)
+		}
+	}
+	for _, private := range []string{"Aminata", "Koné", "aminata.kone@example.org", "204 555-0142", "555-0142",
+		"Saint-Boniface", "Winnipeg", "Arrivée au Canada", "racialized", "stage de deux semaines", "temps partiel",
+		"Augmentation après", "from5To10", "MFS-2023-0481", "badges.example.org", "2024-09-03", "2025-05-01",
+		"2025-03-14", "Portfolio d’Aminata"} {
+		if strings.Contains(string(data), private) {
+			t.Errorf("the outcome file holds %q:\n%s", private, data)
+		}
+	}
+}
+
+func TestCLI_OutcomesExportWithoutConsentWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "demo.passerelle")
+	if code, _, stderr := runCLI(t, "demo", "--out", p); code != 0 {
+		t.Fatalf("demo: %d %s", code, stderr)
+	}
+	out := filepath.Join(dir, "x.json")
+	code, _, stderr := runCLI(t, "outcomes", "export", "--portfolio", p, "--program", "Another program", "--out", out)
+	if code != 1 || !strings.Contains(stderr, "You have not given consent to share with the program “Another program”. Nothing was written.") {
+		t.Fatalf("no consent: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatalf("a file was written without consent: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestCLI_OutcomesBadArgumentsExitTwo(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"outcomes"}, "passerelle outcomes export --portfolio FILE"},
+		{[]string{"outcomes", "share"}, "passerelle outcomes: this argument is not understood: share"},
+		{[]string{"outcomes", "export", "--portfolio", "p"}, "--program is required"},
+		{[]string{"outcomes", "export", "--portfolio", "p", "--program", "P"}, "--out is required"},
+		{[]string{"outcomes", "export", "--portfolio", "p", "--program", "P", "--out", dir}, "is a folder. Give a file name"},
+		{[]string{"outcomes", "export", "--portfolio", "p", "--program", "P", "--out", "o.json", "extra"}, "not understood: extra"},
+		{[]string{"outcomes", "report"}, "--in is required"},
+		{[]string{"outcomes", "report", "--in", filepath.Join(dir, "none")}, "is not a folder"},
+		{[]string{"outcomes", "report", "--in", dir, "--lang", "de"}, "not understood: --lang de"},
+		{[]string{"outcomes", "report", "--in", dir, "--csv", dir}, "--csv “" + dir + "” is a folder"},
+		{[]string{"outcomes", "report", "--in", dir, "--bogus"}, "there is no option -bogus"},
+	} {
+		code, _, stderr := runCLI(t, c.args...)
+		if code != 2 || !strings.Contains(stderr, c.want) || strings.Contains(stderr, "goroutine") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, code, stderr, c.want)
+		}
+	}
+	if code, out, _ := runCLI(t, "help", "outcomes"); code != 0 || !strings.Contains(out, "passerelle outcomes report --in FOLDER") {
+		t.Errorf("help outcomes: exit %d, %q", code, out)
+	}
+}
+
+// One learner's file is a group of one: every count of the report is suppressed, and it says so.
+func TestCLI_OutcomesReportOfOneLearnerShowsNoCount(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "demo.passerelle")
+	files := filepath.Join(dir, "files")
+	os.Mkdir(files, 0o755)
+	if code, _, stderr := runCLI(t, "demo", "--out", p); code != 0 {
+		t.Fatalf("demo: %d %s", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "outcomes", "export", "--portfolio", p, "--program", demo.DemoProgram,
+		"--out", filepath.Join(files, "a.json")); code != 0 {
+		t.Fatalf("export: %s", stderr)
+	}
+	os.WriteFile(filepath.Join(files, "notes.json"), []byte(`{"not": "ours"}`), 0o644)
+	csv := filepath.Join(dir, "r.csv")
+	code, out, stderr := runCLI(t, "outcomes", "report", "--in", files, "--csv", csv)
+	if code != 0 || !strings.Contains(out, "Learners: fewer than 5: not shown") ||
+		!strings.Contains(out, "A new job: fewer than 5: not shown") || !strings.Contains(stderr, "notes.json") {
+		t.Fatalf("report: exit %d\n%s\n%s", code, out, stderr)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "  ") && !strings.HasSuffix(line, "fewer than 5: not shown") {
+			t.Errorf("a count of a group of one is shown: %q", line)
+		}
+	}
+	data, err := os.ReadFile(csv)
+	if err != nil || !strings.Contains(string(data), "byType,newJob,A new job,,fewer than 5: not shown") {
+		t.Fatalf("csv: %s, %v", data, err)
+	}
+}
