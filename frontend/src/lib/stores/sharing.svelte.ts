@@ -1,6 +1,13 @@
 // Sharing with programs: the learner's consent, program by program, to give what happened
 // next without their name; the anonymous file and exactly what it holds.
-import { ExportWithDialog, GiveConsent, PreviewExport, Programs, RevokeConsent } from 'wailsjs/go/app/Outcomes';
+import {
+  ExportWithDialog,
+  GiveConsent,
+  PreviewConsent,
+  PreviewExport,
+  Programs,
+  RevokeConsent,
+} from 'wailsjs/go/app/Outcomes';
 import { portfolio } from 'wailsjs/go/models';
 import { call } from '../errors';
 import { registerResettable, type Resettable } from './list.svelte';
@@ -39,6 +46,11 @@ class SharingStore implements Resettable {
   /** preview is the anonymous file's text, exactly as it would be saved for a program now. */
   async preview(program: string): Promise<string> {
     return await call(() => PreviewExport(program));
+  }
+
+  /** draft is the file's text as it would be with the choices in c, before sharing is on; nothing is stored. */
+  async draft(c: portfolio.Consent): Promise<string> {
+    return await call(() => PreviewConsent(portfolio.Consent.createFrom(c)));
   }
 
   /** save asks where with the native dialog and writes the file; "" when the learner cancelled. */
