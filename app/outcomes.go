@@ -197,6 +197,28 @@ func (x *Outcomes) SaveReportCSVToPath(folder, path string) error {
 	return x.writeReport(folder, "csv", path)
 }
 
+// SaveReportPDF asks where to save the report on folder as a PDF (both languages, the UI's
+// first), then writes it; "" if cancelled.
+func (x *Outcomes) SaveReportPDF(folder string) (string, error) {
+	return x.saveReport(folder, "pdf")
+}
+
+// SaveReportPDFToPath writes the report on folder as a PDF to path.
+func (x *Outcomes) SaveReportPDFToPath(folder, path string) error {
+	return x.writeReport(folder, "pdf", path)
+}
+
+// SaveReportXAPI asks where to save the pooled xAPI statements of folder, then writes them; ""
+// if cancelled. Fewer than impact.MinCell learners are refused.
+func (x *Outcomes) SaveReportXAPI(folder string) (string, error) {
+	return x.saveReport(folder, "xapi")
+}
+
+// SaveReportXAPIToPath writes the pooled xAPI statements of folder to path.
+func (x *Outcomes) SaveReportXAPIToPath(folder, path string) error {
+	return x.writeReport(folder, "xapi", path)
+}
+
 // saveReport asks for the file to write the report on folder to, in one format.
 func (x *Outcomes) saveReport(folder, format string) (string, error) {
 	if err := x.s.allowPath(chosenReportFolder, folder); err != nil {
@@ -234,6 +256,21 @@ func (x *Outcomes) writeReport(folder, format, path string) error {
 	switch format {
 	case "csv":
 		return impact.WriteCSV(x.s.ctx, folder, "", text, path)
+	case "pdf":
+		langs := []string{portfolio.English, portfolio.French}
+		if lang == portfolio.French {
+			langs = []string{portfolio.French, portfolio.English}
+		}
+		texts := func(l string) impact.Translate {
+			return func(id string, args map[string]any) string { return x.s.catalog.Text(l, id, args) }
+		}
+		return impact.WritePDF(x.s.ctx, folder, "", langs, texts, x.s.now(), path)
+	case "xapi":
+		names := func(id string) (string, string) {
+			return x.s.catalog.Text(portfolio.English, id, nil), x.s.catalog.Text(portfolio.French, id, nil)
+		}
+		_, err := impact.WriteXAPI(x.s.ctx, folder, "", names, path)
+		return err
 	}
 	return fault.New(fault.Invalid, "format", "ErrUnknownChoice")
 }

@@ -48,11 +48,13 @@ func (c cli) outcomesExport(ctx context.Context, args []string) int {
 // outcomesReport reports on a folder of outcome files: printed, and as CSV, PDF or xAPI files
 // when asked. Every group of fewer than impact.MinCell learners is suppressed everywhere.
 func (c cli) outcomesReport(ctx context.Context, args []string) int {
-	var in, program, csvOut, lang string
+	var in, program, csvOut, pdfOut, xapiOut, lang string
 	extra, code, ok := c.parse("outcomes report", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&in, "in", "", "")
 		fs.StringVar(&program, "program", "", "")
 		fs.StringVar(&csvOut, "csv", "", "")
+		fs.StringVar(&xapiOut, "xapi", "", "")
+		fs.StringVar(&pdfOut, "pdf", "", "")
 		fs.StringVar(&lang, "lang", c.Lang, "")
 	})
 	if !ok {
@@ -61,13 +63,18 @@ func (c cli) outcomesReport(ctx context.Context, args []string) int {
 	if err := firstError(notUnderstood(extra), missing([2]string{"--in", in})); err != nil {
 		return c.usage("outcomes report", err)
 	}
-	if lang != portfolio.English && lang != portfolio.French {
+	pdfLangs := map[string][]string{"en": {"en"}, "fr": {"fr"}, "bilingual": {c.Lang, other(c.Lang)}}[lang]
+	if pdfLangs == nil {
 		return c.usage("outcomes report", usageError{"CliBadArguments", []any{"Detail", "--lang " + lang}})
+	}
+	if lang == "bilingual" {
+		lang = c.Lang // the printed report and the CSV are in the messages' language
 	}
 	if !isDir(in) {
 		return c.usage("outcomes report", usageError{"CliInNotFolder", []any{"Path", in}})
 	}
-	for _, o := range []struct{ flag, path, example string }{{"--csv", csvOut, "report.csv"}} {
+	for _, o := range []struct{ flag, path, example string }{{"--csv", csvOut, "report.csv"},
+		{"--xapi", xapiOut, "statements.json"}, {"--pdf", pdfOut, "report.pdf"}} {
 		if o.path != "" && isDir(o.path) {
 			return c.usage("outcomes report", usageError{"CliOutcomesOutIsFolder",
 				[]any{"Flag", o.flag, "Path", o.path, "Example", o.example}})
@@ -84,6 +91,25 @@ func (c cli) outcomesReport(ctx context.Context, args []string) int {
 			return c.fail(err)
 		}
 		c.say(c.stdout, "CliReportWritten", "Path", csvOut)
+	}
+	if pdfOut != "" {
+		texts := func(l string) impact.Translate {
+			return func(id string, args map[string]any) string { return c.Catalog.Text(l, id, args) }
+		}
+		if err := impact.WritePDF(ctx, in, program, pdfLangs, texts, c.Now(), pdfOut); err != nil {
+			return c.fail(err)
+		}
+		c.say(c.stdout, "CliReportWritten", "Path", pdfOut)
+	}
+	if xapiOut != "" {
+		names := func(id string) (string, string) {
+			return c.Catalog.Text(portfolio.English, id, nil), c.Catalog.Text(portfolio.French, id, nil)
+		}
+		n, err := impact.WriteXAPI(ctx, in, program, names, xapiOut)
+		if err != nil {
+			return c.fail(err)
+		}
+		c.say(c.stdout, "CliXAPIWritten", "Count", n, "Path", xapiOut)
 	}
 	return 0
 }
@@ -143,4 +169,12 @@ func (c cli) outcomesGroup(args []string) int {
 		return 0
 	}
 	return c.usage("outcomes", usageError{"CliBadArguments", []any{"Detail", strings.Join(args, " ")}})
+}
+
+// other is the app's other language.
+func other(lang string) string {
+	if lang == portfolio.French {
+		return portfolio.English
+	}
+	return portfolio.French
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"passerelle/demo"
+	"passerelle/impact"
 )
 
 // The issue's own try-it line: right after `passerelle demo`, the demo learner's outcomes go to
@@ -140,5 +141,44 @@ func TestCLI_OutcomesReportOfOneLearnerShowsNoCount(t *testing.T) {
 	data, err := os.ReadFile(csv)
 	if err != nil || !strings.Contains(string(data), "byType,newJob,A new job,,fewer than 5: not shown") {
 		t.Fatalf("csv: %s, %v", data, err)
+	}
+}
+
+// A folder of six learners gives a report, a CSV, a bilingual PDF and xAPI statements that
+// pass the xAPI checks; a folder of one gives no statements at all (exit 1).
+func TestCLI_OutcomesReportWritesEveryFormat(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	three := 3
+	for i := range 6 {
+		f := impact.File{Format: impact.Format, Program: demo.DemoProgram, Pseudonym: "abcdefghijklmnopqrstuvwxy" + string(rune('a'+i)),
+			Region: "MB", Month: "2026-11", Outcomes: []impact.Outcome{{Type: "newJob", Month: "2025-03",
+				Credentials: []impact.Credential{{Issuer: "Collège", TitleEN: "Lab"}}, MonthsAfterCredential: &three}}}
+		os.WriteFile(filepath.Join(in, f.Pseudonym+".json"), f.Encode(), 0o644)
+	}
+	csv, pdf, xapi := filepath.Join(dir, "r.csv"), filepath.Join(dir, "r.pdf"), filepath.Join(dir, "r.json")
+	code, out, stderr := runCLI(t, "outcomes", "report", "--in", in, "--program", demo.DemoProgram, "--csv", csv,
+		"--pdf", pdf, "--lang", "bilingual", "--xapi", xapi)
+	if code != 0 || !strings.Contains(out, "Learners: 6") || !strings.Contains(out, "A new job: 6") ||
+		!strings.Contains(out, "6 xAPI statements written") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, stderr)
+	}
+	data, _ := os.ReadFile(xapi)
+	if p := impact.CheckStatements(data); len(p) != 0 {
+		t.Fatalf("statements: %v", p)
+	}
+	if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Fatalf("pdf: %v", err)
+	}
+	one := filepath.Join(dir, "one")
+	os.Mkdir(one, 0o755)
+	os.Rename(filepath.Join(in, "abcdefghijklmnopqrstuvwxya.json"), filepath.Join(one, "a.json"))
+	code, _, stderr = runCLI(t, "outcomes", "report", "--in", one, "--xapi", filepath.Join(dir, "one.json"))
+	if code != 1 || !strings.Contains(stderr, "fewer than 5 learners") {
+		t.Fatalf("one learner as xAPI: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "one.json")); !os.IsNotExist(err) {
+		t.Fatal("statements of one learner were written")
 	}
 }

@@ -40,3 +40,11 @@ export function SaveLater(arg1:portfolio.LaterOutcome):Promise<portfolio.LaterOu
 export function SaveReportCSV(arg1:string):Promise<string>;
 
 export function SaveReportCSVToPath(arg1:string,arg2:string):Promise<void>;
+
+export function SaveReportPDF(arg1:string):Promise<string>;
+
+export function SaveReportPDFToPath(arg1:string,arg2:string):Promise<void>;
+
+export function SaveReportXAPI(arg1:string):Promise<string>;
+
+export function SaveReportXAPIToPath(arg1:string,arg2:string):Promise<void>;

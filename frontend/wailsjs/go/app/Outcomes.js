@@ -77,3 +77,19 @@ export function SaveReportCSV(arg1) {
 export function SaveReportCSVToPath(arg1, arg2) {
   return window['go']['app']['Outcomes']['SaveReportCSVToPath'](arg1, arg2);
 }
+
+export function SaveReportPDF(arg1) {
+  return window['go']['app']['Outcomes']['SaveReportPDF'](arg1);
+}
+
+export function SaveReportPDFToPath(arg1, arg2) {
+  return window['go']['app']['Outcomes']['SaveReportPDFToPath'](arg1, arg2);
+}
+
+export function SaveReportXAPI(arg1) {
+  return window['go']['app']['Outcomes']['SaveReportXAPI'](arg1);
+}
+
+export function SaveReportXAPIToPath(arg1, arg2) {
+  return window['go']['app']['Outcomes']['SaveReportXAPIToPath'](arg1, arg2);
+}
