@@ -123,7 +123,9 @@ func (c cli) printReport(r impact.Report, text impact.Translate) {
 		}
 		return strconv.Itoa(n)
 	}
-	line := func(label, value string) { fmt.Fprintf(c.stdout, "  %s: %s\n", label, value) }
+	line := func(label, value string) {
+		fmt.Fprintln(c.stdout, text("CliReportLine", map[string]any{"Label": label, "Value": value}))
+	}
 	fmt.Fprintln(c.stdout, text("CliReportHeading", map[string]any{"Folder": r.Folder}))
 	line(text("ReportLearners", nil), count(r.Learners, r.LearnersSuppressed))
 	median := strconv.FormatFloat(r.MedianMonths, 'f', 1, 64)

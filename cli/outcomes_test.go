@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -180,5 +181,34 @@ func TestCLI_OutcomesReportWritesEveryFormat(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "one.json")); !os.IsNotExist(err) {
 		t.Fatal("statements of one learner were written")
+	}
+}
+
+// In French, the commands speak French: the refusal without consent, and the report's
+// suppressed groups.
+func TestCLI_OutcomesInFrench(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "demo.passerelle")
+	if code, _, stderr := runCLI(t, "demo", "--out", p); code != 0 {
+		t.Fatalf("demo: %s", stderr)
+	}
+	t.Setenv("LANG", "fr_CA.UTF-8")
+	var out, errOut bytes.Buffer
+	code := runIn([]string{"outcomes", "export", "--portfolio", p, "--program", "Autre", "--out", filepath.Join(dir, "x.json")}, &out, &errOut)
+	if code != 1 || !strings.Contains(errOut.String(), "Vous n’avez pas consenti au partage avec le programme «\u00a0Autre\u00a0»") {
+		t.Fatalf("exit %d: %q", code, errOut.String())
+	}
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	out.Reset()
+	errOut.Reset()
+	if code := runIn([]string{"outcomes", "export", "--portfolio", p, "--program", demo.DemoProgram, "--out",
+		filepath.Join(in, "a.json")}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "3 éléments de suivi partagés") {
+		t.Fatalf("export: %d %q %q", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	if code := runIn([]string{"outcomes", "report", "--in", in}, &out, &errOut); code != 0 ||
+		!strings.Contains(out.String(), "  Un nouvel emploi\u00a0: moins de 5\u00a0: non affiché\n") {
+		t.Fatalf("report: %d\n%s", code, out.String())
 	}
 }

@@ -148,7 +148,7 @@ func build(ctx context.Context, st *portfolio.Store, consent portfolio.Consent, 
 		return File{}, err
 	}
 	for _, o := range later {
-		out := Outcome{Type: o.Type, Month: o.Date[:7]}
+		out := Outcome{Type: o.Type, Month: month(o.Date)}
 		earliest := ""
 		for _, id := range o.CredentialIDs {
 			c := credByID[id]
@@ -163,7 +163,7 @@ func build(ctx context.Context, st *portfolio.Store, consent portfolio.Consent, 
 			}
 		}
 		if earliest != "" {
-			if n := monthsBetween(earliest[:7], out.Month); n >= 0 {
+			if n := monthsBetween(month(earliest), out.Month); n >= 0 {
 				out.MonthsAfterCredential = &n
 			}
 		}
@@ -181,7 +181,7 @@ func build(ctx context.Context, st *portfolio.Store, consent portfolio.Consent, 
 		}
 		c := courses[d.TargetID]
 		c.LearningOutcome = d.OutcomeCode
-		f.Outcomes = append(f.Outcomes, Outcome{Type: typ, Month: d.Date[:7], Courses: []Course{c}})
+		f.Outcomes = append(f.Outcomes, Outcome{Type: typ, Month: month(d.Date), Courses: []Course{c}})
 	}
 	sort.SliceStable(f.Outcomes, func(i, j int) bool {
 		a, b := f.Outcomes[i], f.Outcomes[j]
@@ -227,6 +227,14 @@ func readCourses(ctx context.Context, st *portfolio.Store) (map[int64]Course, ma
 		}
 	}
 	return byTarget, byClaim, nil
+}
+
+// month is the YYYY-MM of a stored YYYY-MM-DD date: the day never leaves.
+func month(date string) string {
+	if len(date) < 7 {
+		return ""
+	}
+	return date[:7]
 }
 
 // monthsBetween counts whole calendar months from one YYYY-MM to another.

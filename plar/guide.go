@@ -16,7 +16,8 @@ type GuideStep struct {
 // GuideSteps are the steps of PLAR in the order a learner takes them; each has the locale
 // messages GuideStep<ID> (its name) and GuideStep<ID>Why (why it matters).
 func GuideSteps() []string {
-	return []string{"Profile", "Experiences", "Target", "SelfAssessment", "Evidence", "Narratives", "Review", "Export"}
+	return []string{"Profile", "Experiences", "Target", "SelfAssessment", "Evidence", "Narratives", "Review", "Export",
+		"Outcomes"}
 }
 
 // GuideInputs is what the guide looks at.
@@ -25,6 +26,9 @@ type GuideInputs struct {
 	Experiences int
 	Target      *Readiness
 	Exported    bool
+	// Outcomes is true once the learner has recorded what happened next: a PLAR decision or a
+	// later outcome.
+	Outcomes bool
 }
 
 // Guide marks each step done or not, and the first one not done as current.
@@ -61,6 +65,7 @@ func Guide(in GuideInputs) []GuideStep {
 		"Narratives":     every(func(o OutcomeReadiness) bool { return o.Assessment.Words >= MinNarrativeWords }),
 		"Review":         every(func(o OutcomeReadiness) bool { return o.Status == StatusReady }),
 		"Export":         in.Exported,
+		"Outcomes":       in.Outcomes,
 	}
 	out := []GuideStep{}
 	current := false
@@ -102,6 +107,15 @@ func (s *Store) GuideFor(ctx context.Context, targetID int64) ([]GuideStep, erro
 		return nil, err
 	}
 	in.Exported = exported != ""
+	decisions, err := st.PLARDecisions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	later, err := st.LaterOutcomes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	in.Outcomes = len(decisions)+len(later) > 0
 	if targetID == 0 {
 		targets, err := ps.Targets(ctx)
 		if err != nil {

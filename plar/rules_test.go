@@ -216,7 +216,7 @@ func TestGuide_ProgressIsDerivedFromTheData(t *testing.T) {
 		}
 		return strings.Join(s, " ")
 	}
-	if got := steps(GuideInputs{}); got != ">Profile -Experiences -Target -SelfAssessment -Evidence -Narratives -Review -Export" {
+	if got := steps(GuideInputs{}); got != ">Profile -Experiences -Target -SelfAssessment -Evidence -Narratives -Review -Export -Outcomes" {
 		t.Fatalf("empty portfolio: %s", got)
 	}
 	f := facts()
@@ -228,8 +228,15 @@ func TestGuide_ProgressIsDerivedFromTheData(t *testing.T) {
 		Target: Target{CurrencyYears: 5, Outcomes: []Outcome{{ID: 1, Code: "A", TextEN: "x"}}},
 		Claims: []Claim{{OutcomeID: 1, Rating: 3, NarrativeEN: words(10), Evidence: link(1)}}})
 	got := steps(GuideInputs{Learner: portfolio.Learner{DisplayName: "A", LegalName: "A B"}, Experiences: 2, Target: &r})
-	if got != "+Profile +Experiences +Target +SelfAssessment +Evidence >Narratives -Review -Export" {
+	if got != "+Profile +Experiences +Target +SelfAssessment +Evidence >Narratives -Review -Export -Outcomes" {
 		t.Fatalf("half way: %s", got)
+	}
+	// What happened next is the learner's record whenever it happens: a decision or a job
+	// recorded marks it done, and after an export with nothing recorded yet it is the step to take.
+	got = steps(GuideInputs{Learner: portfolio.Learner{DisplayName: "A", LegalName: "A B"}, Experiences: 2, Target: &r,
+		Outcomes: true})
+	if !strings.HasSuffix(got, "-Export +Outcomes") {
+		t.Fatalf("with an outcome recorded: %s", got)
 	}
 }
 
@@ -266,7 +273,7 @@ func TestGuide_StepsAreDoneOnlyWhenHonestlyDone(t *testing.T) {
 			map[string]bool{"SelfAssessment": true, "Review": false, "Export": false}},
 		{"exported with every earlier step done: export done",
 			[]Claim{ready(1), ready(2), ready(3), ready(4), ready(5), ready(6), ready(7), ready(8)}, true,
-			map[string]bool{"Review": true, "Export": true}},
+			map[string]bool{"Review": true, "Export": true, "Outcomes": false}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

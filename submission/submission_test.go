@@ -76,7 +76,7 @@ func TestWritePDF_DemoPortfolioKeepsPrivateNotesOut(t *testing.T) {
 			}
 			raw, _ := os.ReadFile(out)
 			for _, private := range []string{"Garderie Les Petits Explorateurs", "WINPASS", "Pluri-elles",
-				"résidente permanente"} {
+				"résidente permanente", "stage de deux semaines", "quart de soir", "poste permanent"} {
 				if strings.Contains(text, private) || strings.Contains(string(raw), private) {
 					t.Errorf("private text %q reached the PDF", private)
 				}
@@ -100,4 +100,46 @@ func TestWritePDF_DemoPortfolioKeepsPrivateNotesOut(t *testing.T) {
 	if fault.CodeOf(err) != fault.Invalid {
 		t.Fatalf("unknown language: %v", err)
 	}
+}
+
+// An export names its target in the export history, so the follow-up prompt three months on
+// asks about that course by name.
+func TestWrite_ExportStartsTheFollowUpsOfItsTarget(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "demo.passerelle")
+	day := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
+	if err := demo.Write(ctx, path, func() time.Time { return day }); err != nil {
+		t.Fatal(err)
+	}
+	st, err := portfolio.Open(ctx, path, portfolio.WithClock(func() time.Time { return day }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalog, _ := locales.New()
+	targets, _ := plar.NewStore(st).Targets(ctx)
+	if _, err := Write(ctx, st, catalog, Request{TargetID: targets[0].ID, Language: "en"},
+		filepath.Join(dir, "p.pdf"), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	later := day.AddDate(0, 3, 1)
+	st, err = portfolio.Open(ctx, path, portfolio.WithClock(func() time.Time { return later }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	prompts, err := st.FollowUps(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range prompts {
+		if p.Source == portfolio.FollowUpExport {
+			if p.TargetID != targets[0].ID || p.Title != targets[0].Name || p.Months != 3 || p.Since != "2026-11-29" {
+				t.Fatalf("export prompt %+v", p)
+			}
+			return
+		}
+	}
+	t.Fatalf("no prompt three months after the export: %+v", prompts)
 }

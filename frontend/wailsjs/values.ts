@@ -42,7 +42,7 @@ export const RULES = ["valid","current","sufficient","authentic"] as const;
 export type Rule = (typeof RULES)[number];
 
 /** GUIDE_STEPS: the steps of the guide in the order a learner takes them (Go: plar.GuideSteps); each one's label is the message GuideStep<Item>. */
-export const GUIDE_STEPS = ["Profile","Experiences","Target","SelfAssessment","Evidence","Narratives","Review","Export"] as const;
+export const GUIDE_STEPS = ["Profile","Experiences","Target","SelfAssessment","Evidence","Narratives","Review","Export","Outcomes"] as const;
 /** GuideStepId is one of GUIDE_STEPS. */
 export type GuideStepId = (typeof GUIDE_STEPS)[number];
 
