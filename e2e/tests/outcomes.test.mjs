@@ -99,6 +99,15 @@ test('a learner records what happened next, answers a follow-up prompt and turns
     await scan('outcomes-guide-en');
     await keep(page, 'prompt-en');
 
+    // The guide's ninth step, after Export, is done (the demo recorded a decision) and leads here.
+    const step = page.locator('li.guide-step').filter({ has: page.locator('#guide-go-Outcomes') });
+    await step.getByRole('heading', { level: 2, name: t('GuideStepOutcomes'), exact: true }).waitFor();
+    await step.getByText(t('GuideStateDone'), { exact: true }).waitFor();
+    await step.getByRole('button', { name: t('GuideActionOutcomes'), exact: true }).click();
+    await h(1, t('NextHeading')).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus on the heading');
+    await goTo('NavGuide', 'GuideHeading');
+
     // ---- answer one: the form opens on "What happened next" with its credential ticked ----------
     const answerFood = button(`${t('FollowUpRecord')} — ${FOOD.en}`);
     await answerFood.focus();
