@@ -151,6 +151,7 @@ test('a learner records what happened next, answers a follow-up prompt and turns
     await main().getByRole('radio', { name: t('PlarDecisionGranted'), exact: true }).check();
     await field(t('DecisionFormCreditsLabel')).fill('1.5');
     await field(t('DecisionFormDateLabel')).fill('2025-04-02');
+    await scan('outcomes-decision-form-en');
     await button(t('DecisionFormSave')).click();
     await status(t('DecisionAdded')).waitFor();
     const decisions = await outcomes(page, 'Decisions');
@@ -213,6 +214,18 @@ test('a learner records what happened next, answers a follow-up prompt and turns
     const on = (await outcomes(page, 'Programs')).find((c) => c.program === PROGRAM);
     assert.equal(on.on, true);
     assert.equal(on.pseudonym, before.pseudonym, 'the same random code for the same program');
+
+    // A changed choice while sharing is on is unsaved work: leaving asks, and Save keeps it.
+    await field(t('SharingRegionLabel')).selectOption('NU');
+    await page.getByRole('navigation').getByRole('button', { name: t('NavNext'), exact: true }).click();
+    await page.getByRole('dialog', { name: t('UnsavedTitle') }).waitFor();
+    await button(t('UnsavedSave')).click();
+    await h(1, t('NextHeading')).waitFor();
+    assert.equal((await outcomes(page, 'Programs')).find((c) => c.program === PROGRAM).region, 'NU');
+    await goTo('NavSharing', 'SharingHeading');
+    await programCard.getByRole('button').click();
+    await h(2, t('SharingProgramHeading', { Program: PROGRAM })).waitFor();
+    assert.equal(await field(t('SharingRegionLabel')).inputValue(), 'NU');
 
     // ---- the anonymous file, through the save dialog's bound method ---------------------------------
     const file = path.join(workDir, 'centre.json');
