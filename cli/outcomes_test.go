@@ -45,7 +45,7 @@ func TestCLI_DemoOutcomesExportForTheDemoProgram(t *testing.T) {
 		len(f.SelfIdentification) != 1 || !f.SelfIdentification["newcomer"] || len(f.Outcomes) != 3 {
 		t.Fatalf("file: %s", data)
 	}
-	want := map[string]string{"newJob": "2024-09", "raise": "2025-05", "creditPartial": "2025-03"}
+	want := map[string]string{"newJob": "2024-09", "raise": "2025-01", "creditPartial": "2025-03"}
 	for _, o := range f.Outcomes {
 		if want[o.Type] != o.Month {
 			t.Errorf("outcome %s in %s, want %s", o.Type, o.Month, want[o.Type])
@@ -56,7 +56,7 @@ func TestCLI_DemoOutcomesExportForTheDemoProgram(t *testing.T) {
 	}
 	for _, private := range []string{"Aminata", "Koné", "aminata.kone@example.org", "204 555-0142", "555-0142",
 		"Saint-Boniface", "Winnipeg", "Arrivée au Canada", "racialized", "stage de deux semaines", "temps partiel",
-		"Augmentation après", "from5To10", "MFS-2023-0481", "badges.example.org", "2024-09-03", "2025-05-01",
+		"Augmentation après", "from5To10", "MFS-2023-0481", "badges.example.org", "2024-09-03", "2025-01-15",
 		"2025-03-14", "Portfolio d’Aminata"} {
 		if strings.Contains(string(data), private) {
 			t.Errorf("the outcome file holds %q:\n%s", private, data)

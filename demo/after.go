@@ -14,7 +14,7 @@ const DemoProgram = "Centre d’amitié — Career coaching 2026"
 
 // saveAfter records what happened next for the demo learner: the college's PLAR decision on
 // the course, a job three months after her Canadian laboratory microcredential and a raise
-// later on, and her consent to share them with DemoProgram (Manitoba, newcomer ticked).
+// later on (every date on or before 2025-03-14, the clock of the PDF tests' demo), and her consent to share them with DemoProgram (Manitoba, newcomer ticked).
 func saveAfter(ctx context.Context, st *portfolio.Store) error {
 	ps := plar.NewStore(st)
 	targets, err := ps.Targets(ctx)
@@ -44,9 +44,9 @@ func saveAfter(ctx context.Context, st *portfolio.Store) error {
 	for _, o := range []portfolio.LaterOutcome{
 		{Type: string(portfolio.LaterNewJob), Date: "2024-09-03", CredentialIDs: []int64{lab},
 			Note: "Technicienne de laboratoire à temps partiel à l’Hôpital Saint-Boniface, quart de soir."},
-		{Type: string(portfolio.LaterRaise), Date: "2025-05-01", RaiseRange: string(portfolio.RaiseFrom5To10),
+		{Type: string(portfolio.LaterRaise), Date: "2025-01-15", RaiseRange: string(portfolio.RaiseFrom5To10),
 			CredentialIDs: []int64{lab}, ClaimIDs: []int64{claims[0].ID},
-			Note: "Augmentation après la reconnaissance de mes acquis; poste permanent à temps plein."},
+			Note: "Augmentation après ma microcertification; poste permanent à temps plein."},
 	} {
 		if _, err := st.SaveLaterOutcome(ctx, o); err != nil {
 			return err
