@@ -6,7 +6,8 @@ import { unsaved } from './unsaved.svelte';
 /**
  * SCREENS are the screens of an open portfolio, in nav order. The guide is the home: it comes
  * first and a portfolio opens on it. The PLAR screens follow the records they draw on; the
- * Export screen comes right after readiness, the last check before it. "Your data" (where the
+ * Export screen comes right after readiness, the last check before it; what happened next
+ * (and sharing it with a program) follows the export. "Your data" (where the
  * file is, backups, the passphrase) comes last, beside the list of portfolios.
  */
 export const SCREENS = [
@@ -19,6 +20,8 @@ export const SCREENS = [
   'claims',
   'readiness',
   'export',
+  'next',
+  'sharing',
   'support',
   'data',
 ] as const;

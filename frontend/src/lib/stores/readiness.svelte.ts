@@ -17,6 +17,7 @@ export const GUIDE_STEP_SCREENS: Record<GuideStepId, Screen> = {
   Narratives: 'claims',
   Review: 'readiness',
   Export: 'export',
+  Outcomes: 'next',
 };
 
 /** RULES are the four rules of evidence in the order assessors name them (Go's plar.Rules). */

@@ -75,7 +75,8 @@ describe('readiness store', () => {
 
 describe('guide and steps', () => {
   it('sends each step Go knows (plar.GuideSteps) to a screen that exists', () => {
-    expect(GUIDE_STEPS).toHaveLength(8);
+    expect(GUIDE_STEPS).toHaveLength(9);
+    expect(GUIDE_STEP_SCREENS.Outcomes).toBe('next');
     for (const id of GUIDE_STEPS) expect(SCREENS).toContain(GUIDE_STEP_SCREENS[id]);
   });
 
