@@ -19,7 +19,8 @@ var layers = [][]string{
 	{"portfolio"},
 	{"plar", "intake"},
 	{"pdf", "comment"},
-	{"pdf/pdftest", "demo", "submission", "share", "impact"},
+	{"pdf/pdftest", "demo", "submission", "impact"},
+	{"share"},
 	{"cli", "app", "bench/pdf"},
 	{".", "app/valuesgen"},
 }

@@ -456,7 +456,7 @@ func TestOpen_LastExportStartsTheExportHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.migrateTo(ctx, SchemaVersion()-1); err != nil {
+	if err := st.migrateTo(ctx, versionBefore(t, "0009_outcomes_after.sql")); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{`INSERT INTO meta (key, value) VALUES ('name', 'Old'), ('exported_at', '2026-01-05T10:00:00Z')`} {
@@ -474,4 +474,16 @@ func TestOpen_LastExportStartsTheExportHistory(t *testing.T) {
 	if err != nil || len(got) != 1 || got[0].Key != "export:0:6" || got[0].Since != "2026-01-05" {
 		t.Fatalf("prompts after upgrade: %+v, %v", got, err)
 	}
+}
+
+// versionBefore is the schema version a file had just before migration name.
+func versionBefore(t *testing.T, name string) int {
+	t.Helper()
+	for i, n := range migrationNames() {
+		if n == name {
+			return i
+		}
+	}
+	t.Fatalf("no migration %s", name)
+	return 0
 }

@@ -256,6 +256,10 @@ type ShareInfo struct {
 	ClaimsReady   int    `json:"claimsReady"`
 	ClaimsClaimed int    `json:"claimsClaimed"`
 	ClaimsTotal   int    `json:"claimsTotal"`
+	// OutcomesShared says the learner shares what happened next with at least one program;
+	// OutcomesReported is how many outcomes the largest of those anonymous files holds.
+	OutcomesShared   bool `json:"outcomesShared"`
+	OutcomesReported int  `json:"outcomesReported"`
 }
 
 // ShareInfo reads the header of a shared copy; a learner's own portfolio has none
@@ -263,9 +267,10 @@ type ShareInfo struct {
 func (s *Store) ShareInfo(ctx context.Context) (ShareInfo, error) {
 	var h ShareInfo
 	err := s.db.QueryRowContext(ctx, `SELECT share_id, portfolio_id, learner_name, target, shared_at,
-		with_contact, claims_ready, claims_claimed, claims_total FROM share WHERE id = 1`).Scan(
+		with_contact, claims_ready, claims_claimed, claims_total, outcomes_shared, outcomes_reported
+		FROM share WHERE id = 1`).Scan(
 		&h.ShareID, &h.PortfolioID, &h.LearnerName, &h.Target, &h.SharedAt, &h.WithContact,
-		&h.ClaimsReady, &h.ClaimsClaimed, &h.ClaimsTotal)
+		&h.ClaimsReady, &h.ClaimsClaimed, &h.ClaimsTotal, &h.OutcomesShared, &h.OutcomesReported)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ShareInfo{}, fault.New(fault.Unsupported, "", "ErrSharedCopyNotShared")
 	}
@@ -333,10 +338,11 @@ func PeekShare(ctx context.Context, path string) (ShareInfo, int, error) {
 	var h ShareInfo
 	var open int
 	err = db.QueryRowContext(ctx, `SELECT share_id, portfolio_id, learner_name, target, shared_at,
-		with_contact, claims_ready, claims_claimed, claims_total,
+		with_contact, claims_ready, claims_claimed, claims_total, outcomes_shared, outcomes_reported,
 		(SELECT count(*) FROM comment WHERE author_kind = 'coach' AND status = 'open')
 		FROM share WHERE id = 1`).Scan(&h.ShareID, &h.PortfolioID, &h.LearnerName, &h.Target, &h.SharedAt,
-		&h.WithContact, &h.ClaimsReady, &h.ClaimsClaimed, &h.ClaimsTotal, &open)
+		&h.WithContact, &h.ClaimsReady, &h.ClaimsClaimed, &h.ClaimsTotal, &h.OutcomesShared,
+		&h.OutcomesReported, &open)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ShareInfo{}, 0, fault.New(fault.Unsupported, "", "ErrSharedCopyNotShared")
 	}

@@ -31,9 +31,13 @@ type Learner struct {
 	ClaimsClaimed int    `json:"claimsClaimed"`
 	ClaimsTotal   int    `json:"claimsTotal"`
 	OpenComments  int    `json:"openComments"`
-	SharedAt      string `json:"sharedAt"`
-	Unreadable    bool   `json:"unreadable"`
-	Problem       string `json:"problem"`
+	// OutcomesShared and OutcomesReported: whether the learner shares what happened next with a
+	// program, and how many outcomes.
+	OutcomesShared   bool   `json:"outcomesShared"`
+	OutcomesReported int    `json:"outcomesReported"`
+	SharedAt         string `json:"sharedAt"`
+	Unreadable       bool   `json:"unreadable"`
+	Problem          string `json:"problem"`
 }
 
 // Cohort lists a coach's shared copies and keeps what it read of each, keyed by path, size and
@@ -163,6 +167,7 @@ func (c *Cohort) one(ctx context.Context, p string, e fs.DirEntry) Learner {
 	} else {
 		l.LearnerName, l.Target, l.SharedAt = h.LearnerName, h.Target, h.SharedAt
 		l.ClaimsReady, l.ClaimsClaimed, l.ClaimsTotal, l.OpenComments = h.ClaimsReady, h.ClaimsClaimed, h.ClaimsTotal, open
+		l.OutcomesShared, l.OutcomesReported = h.OutcomesShared, h.OutcomesReported
 	}
 	c.mu.Lock()
 	c.cache[p] = cached{Size: info.Size(), ModTime: info.ModTime(), Learner: l}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"passerelle/fault"
+	"passerelle/impact"
 	"passerelle/plar"
 	"passerelle/portfolio"
 )
@@ -264,7 +265,31 @@ func summary(ctx context.Context, st *portfolio.Store, l portfolio.Learner) (por
 		names = append(names, t.Name)
 	}
 	info.Target = strings.Join(names, " · ")
-	return info, nil
+	info.OutcomesShared, info.OutcomesReported, err = outcomesShared(ctx, st)
+	return info, err
+}
+
+// outcomesShared says whether the learner shares what happened next with any program and how
+// many outcomes the largest of those anonymous files holds: the cohort's column. The files
+// themselves stay out of the shared copy, which names the learner.
+func outcomesShared(ctx context.Context, st *portfolio.Store) (bool, int, error) {
+	consents, err := st.Consents(ctx)
+	if err != nil {
+		return false, 0, err
+	}
+	shared, most := false, 0
+	for _, c := range consents {
+		if !c.On {
+			continue
+		}
+		f, err := impact.Build(ctx, st, c.Program, st.Now())
+		if err != nil {
+			return false, 0, err
+		}
+		shared = true
+		most = max(most, len(f.Outcomes))
+	}
+	return shared, most, nil
 }
 
 func randomID() string {

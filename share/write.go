@@ -234,9 +234,10 @@ func writePrivateChoices(ctx context.Context, tx *sql.Tx, src source, opts Optio
 func writeHeader(ctx context.Context, from, tx *sql.Tx, src source) error {
 	h := src.info
 	if _, err := tx.ExecContext(ctx, `INSERT INTO share (id, share_id, portfolio_id, learner_name, target,
-		shared_at, with_contact, claims_ready, claims_claimed, claims_total) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		shared_at, with_contact, claims_ready, claims_claimed, claims_total, outcomes_shared, outcomes_reported)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		h.ShareID, h.PortfolioID, h.LearnerName, h.Target, h.SharedAt, h.WithContact, h.ClaimsReady,
-		h.ClaimsClaimed, h.ClaimsTotal); err != nil {
+		h.ClaimsClaimed, h.ClaimsTotal, h.OutcomesShared, h.OutcomesReported); err != nil {
 		return fmt.Errorf("share header: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM meta`); err != nil {

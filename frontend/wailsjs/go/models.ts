@@ -1344,6 +1344,8 @@ export namespace portfolio {
 	    claimsReady: number;
 	    claimsClaimed: number;
 	    claimsTotal: number;
+	    outcomesShared: boolean;
+	    outcomesReported: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ShareInfo(source);
@@ -1360,6 +1362,8 @@ export namespace portfolio {
 	        this.claimsReady = source["claimsReady"];
 	        this.claimsClaimed = source["claimsClaimed"];
 	        this.claimsTotal = source["claimsTotal"];
+	        this.outcomesShared = source["outcomesShared"];
+	        this.outcomesReported = source["outcomesReported"];
 	    }
 	}
 	export class SupportNote {
@@ -1530,6 +1534,8 @@ export namespace share {
 	    claimsClaimed: number;
 	    claimsTotal: number;
 	    openComments: number;
+	    outcomesShared: boolean;
+	    outcomesReported: number;
 	    sharedAt: string;
 	    unreadable: boolean;
 	    problem: string;
@@ -1548,6 +1554,8 @@ export namespace share {
 	        this.claimsClaimed = source["claimsClaimed"];
 	        this.claimsTotal = source["claimsTotal"];
 	        this.openComments = source["openComments"];
+	        this.outcomesShared = source["outcomesShared"];
+	        this.outcomesReported = source["outcomesReported"];
 	        this.sharedAt = source["sharedAt"];
 	        this.unreadable = source["unreadable"];
 	        this.problem = source["problem"];
