@@ -89,8 +89,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer, env Env) 
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
-		if len(args) == 2 && args[1] == "outcomes" {
-			return c.outcomesGroup([]string{"--help"})
+		if len(args) == 2 && isGroup(args[1]) {
+			return c.group(args[1], []string{"--help"})
 		}
 		if len(args) > 1 {
 			if cmd, n := find(args[1:]); n > 0 {
@@ -107,36 +107,40 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer, env Env) 
 		return 0
 	}
 	cmd, n := find(args)
-	if n == 0 && args[0] == "target" && len(args) > 1 && (args[1] == "--help" || args[1] == "-h" || args[1] == "help") {
-		c.say(c.stdout, "CliHelpTargetImport") // its one action, import
-		return 0
-	}
-	if n == 0 && len(args) == 1 && args[0] == "target" {
-		c.say(c.stderr, "CliHelpTargetImport")
-		return 2
-	}
-	if n == 0 && args[0] == "target" { // a known command with an unknown action
-		return c.usage("target", usageError{"CliBadArguments", []any{"Detail", strings.Join(args, " ")}})
-	}
-	if n == 0 && args[0] == "comments" { // a group of commands: its usages, or what is wrong
-		if len(args) > 1 && (args[1] == "--help" || args[1] == "-h" || args[1] == "help") {
-			c.sayGroup(c.stdout, "comments")
-			return 0
-		}
-		if len(args) == 1 {
-			c.sayGroup(c.stderr, "comments")
-			return 2
-		}
-		return c.usage("comments", usageError{"CliBadArguments", []any{"Detail", strings.Join(args, " ")}})
-	}
-	if n == 0 && args[0] == "outcomes" {
-		return c.outcomesGroup(args[1:])
+	if n == 0 && isGroup(args[0]) { // target, credential, comments, outcomes: a group of commands
+		return c.group(args[0], args[1:])
 	}
 	if n == 0 {
 		c.say(c.stderr, "CliUnknownCommand", "Command", args[0])
 		return 2
 	}
 	return cmd.run(c, ctx, args[n:])
+}
+
+// isGroup tells whether name is the first word of commands that need a second one (target
+// import, credential verify…), so "passerelle credential" lists them instead of saying there is
+// no such command.
+func isGroup(name string) bool {
+	for _, cmd := range commands() {
+		if strings.HasPrefix(cmd.name, name+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// group answers a group's name with no known action after it: its usages on --help (status
+// 0), its usages as the error when the action is missing, and what is wrong otherwise (2).
+func (c cli) group(name string, args []string) int {
+	switch {
+	case len(args) > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "help"):
+		c.sayGroup(c.stdout, name)
+		return 0
+	case len(args) == 0:
+		c.sayGroup(c.stderr, name)
+		return 2
+	}
+	return c.usage(name, usageError{"CliBadArguments", []any{"Detail", strings.Join(args, " ")}})
 }
 
 // sayGroup prints the usage of every command whose name starts with group.

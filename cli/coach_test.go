@@ -141,7 +141,7 @@ func TestCLI_CoachCommandsBadArgumentsExitTwo(t *testing.T) {
 		{[]string{"share", "--out", "s"}, "--portfolio is required"},
 		{[]string{"share", "--portfolio", "p", "--out", "s", "--with-contacts"}, "there is no option -with-contacts"},
 		{[]string{"comments"}, "passerelle comments import --portfolio FILE COMMENTS"},
-		{[]string{"comments", "export"}, "not understood: comments export"},
+		{[]string{"comments", "export"}, "comments: this argument is not understood: export"},
 		{[]string{"comments", "import", "--portfolio", "p"}, "COMMENTS is required"},
 		{[]string{"comments", "import", "--portfolio", "p", "a", "b"}, "not understood: b"},
 		{[]string{"comments", "list"}, "--portfolio is required"},

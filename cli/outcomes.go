@@ -4,10 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strconv"
-	"strings"
 
 	"passerelle/impact"
 	"passerelle/portfolio"
@@ -153,24 +151,6 @@ func (c cli) printReport(r impact.Report, text impact.Translate) {
 func isDir(path string) bool {
 	fi, err := os.Stat(path)
 	return err == nil && fi.IsDir()
-}
-
-// outcomesGroup answers "outcomes" without one of its actions (export, report): its help on
-// request (exit 0), else the help and exit 2, or the action not understood (exit 2).
-func (c cli) outcomesGroup(args []string) int {
-	help := func(w io.Writer) {
-		c.say(w, "CliHelpOutcomesExport")
-		c.say(w, "CliHelpOutcomesReport")
-	}
-	switch {
-	case len(args) == 0:
-		help(c.stderr)
-		return 2
-	case args[0] == "--help" || args[0] == "-h" || args[0] == "help":
-		help(c.stdout)
-		return 0
-	}
-	return c.usage("outcomes", usageError{"CliBadArguments", []any{"Detail", strings.Join(args, " ")}})
 }
 
 // other is the app's other language.
