@@ -52,8 +52,8 @@ func TestCLI_ShareCommentImportAndList(t *testing.T) {
 		t.Fatalf("comments write: %d %q %q", code, out, stderr)
 	}
 	comments += ".passerelle-comments"
-	for i, want := range []string{"Imported 1 comment from Josée Tremblay (0 already there).",
-		"Imported 0 comments from Josée Tremblay (1 already there)."} {
+	for i, want := range []string{"Imported 1 comment from Josée Tremblay (already there: 0).",
+		"Imported 0 comments from Josée Tremblay (already there: 1)."} {
 		code, out, stderr = runCLI(t, "comments", "import", "--portfolio", learner, comments)
 		if code != 0 || !strings.Contains(out, want) {
 			t.Fatalf("import %d: %d %q %q", i+1, code, out, stderr)

@@ -134,6 +134,41 @@ check "restore over the portfolio (the old one is kept)" 0 out "was restored" ou
 pw en check --portfolio "$P"
 check "check after restore" 0 out "is intact"
 
+# ---- a digital credential, the coach's round trip, what happened next ----------------------------
+BADGE="$DOCS\\Badge sécurité en laboratoire.png"
+cp e2e/fixtures/lab-safety-badge.png "$(unix_of "$BADGE")"
+pw fr credential verify "$BADGE"
+check "credential verify (French)" 0 out "vérification réussie" out "hors ligne"
+pw en credential import --portfolio "$P" "$BADGE"
+check "credential import" 0 out "imported, 1 microcredential"
+pw en credential import --portfolio "$P" "$BADGE"
+check "credential import again: an update" 0 out "updated"
+
+SHARED="$DOCS\\Pour ma conseillère.passerelle-share"
+pw fr share --portfolio "$P" --out "$SHARED"
+check "share (French)" 0 out "Copie partagée écrite" out "Laissées de côté"
+pw en share --portfolio "$P" --out "$P"
+check "share over the learner's own file" 1
+pw en comments add --shared "$SHARED" --coach "Josée Tremblay" --on profile "Bravo — ᐊᐃᖓᐃ"
+check "comments add on the shared copy" 0
+COMMENTS="$DOCS\\De Josée.passerelle-comments"
+pw en comments write --shared "$SHARED" --out "$COMMENTS"
+check "comments write" 0
+pw fr comments import --portfolio "$P" "$COMMENTS"
+check "comments import (French)" 0 out "1 commentaire de Josée Tremblay importé"
+pw fr comments import --portfolio "$P" "$COMMENTS"
+check "comments import again: nothing new" 0 out "0 commentaire"
+pw en comments list --portfolio "$P"
+check "comments list" 0 out "Bravo — ᐊᐃᖓᐃ"
+pw en comments import --portfolio "$SHARED" "$COMMENTS"
+check "comments import into a shared copy" 1
+
+ANON="$DOCS\\résultats anonymes.json"
+pw en outcomes export --portfolio "$P" --program "Centre d’amitié — Career coaching 2026" --out "$ANON"
+check "outcomes export" 0 out "résultats anonymes.json"
+grep -q '"pseudonym"' "$(unix_of "$ANON")" || fail "outcomes export: no pseudonym in the file"
+! grep -q 'Aminata' "$(unix_of "$ANON")" || fail "outcomes export: the learner's name is in the anonymous file"
+
 LONG="$ROOT_WIN"
 for part in "Dossier très long pour les preuves de Zoé Lévesque" "ᐃᓄᒃᑎᑐᑦ ᐅᖃᐅᓯᖅ ᐃᓕᓐᓂᐊᕐᕕᒃ ᓄᓇᕗᑦ ᑲᑎᑦᓯᓂᖅ" \
 	"Formation en intervention communautaire 2026" "Portfolio et pièces justificatives" "Version finale" \
