@@ -19,8 +19,8 @@ const ExportProgressEvent = "export:progress"
 // Export serves the export screen: the PDF portfolio an institution receives.
 type Export struct{ s *Session }
 
-// SharedNotes lists the support notes the learner ticked for sharing, so the export screen
-// can show exactly what "include shared notes" would put in the PDF.
+// SharedNotes lists the support notes the learner ticked "include in my PLAR submission", so
+// the export screen can show exactly what including notes would put in the PDF.
 func (x *Export) SharedNotes() ([]portfolio.SupportNote, error) {
 	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) ([]portfolio.SupportNote, error) {
 		notes, err := st.SupportNotes(ctx)
@@ -29,7 +29,7 @@ func (x *Export) SharedNotes() ([]portfolio.SupportNote, error) {
 		}
 		shared := []portfolio.SupportNote{}
 		for _, n := range notes {
-			if n.ShareWithCoach {
+			if n.IncludeInSubmission {
 				shared = append(shared, n)
 			}
 		}

@@ -158,10 +158,11 @@ func saveSupport(ctx context.Context, st *portfolio.Store) error {
 		{Category: "Childcare", Date: "2024-09-03", Provider: "Garderie Les Petits Explorateurs",
 			Text: "Place en garderie subventionnée trois jours par semaine pendant mes cours du soir."},
 		{Category: "Language", Date: "2023-01-16", Provider: "Pluri-elles",
-			Text: "Cours d’anglais langue seconde, niveau CLB 7 atteint en décembre.", FollowUp: "2025-01-15"},
+			Text: "Cours d’anglais langue seconde, niveau CLB 7 atteint en décembre.", FollowUp: "2025-01-15",
+			ShareWithCoach: true},
 		{Category: "Coaching", Date: "2024-11-20", Provider: "Conseillère d’orientation, Accueil francophone",
 			Text:           "Plan de reconnaissance des acquis : viser le programme de technologie de laboratoire médical.",
-			ShareWithCoach: true},
+			ShareWithCoach: true, IncludeInSubmission: true},
 		{Category: "Transportation", Date: "2024-09-10", Provider: "Winnipeg Transit",
 			Text: "Laissez-passer d’autobus à tarif réduit (programme WINPASS)."},
 	}

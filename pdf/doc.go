@@ -25,7 +25,7 @@ type Document struct {
 	Credentials []portfolio.Credential
 	// Evidence is every evidence item to index, show and attach, in the order to number them.
 	Evidence []Evidence
-	// SupportNotes are the notes the learner chose to include; any with ShareWithCoach
+	// SupportNotes are the notes the learner chose to include; any with IncludeInSubmission
 	// false is dropped here whatever the caller passed.
 	SupportNotes []portfolio.SupportNote
 }

@@ -43,7 +43,7 @@ type Options struct {
 	EN, FR Labels
 	// FrenchFirst puts French first (left column, first line) in a bilingual PDF.
 	FrenchFirst bool
-	// IncludeSharedNotes adds the support notes the learner ticked for sharing.
+	// IncludeSharedNotes adds the support notes the learner ticked "include in my PLAR submission".
 	IncludeSharedNotes bool
 	// Now is the clock for the date on the cover and in the metadata.
 	Now func() time.Time

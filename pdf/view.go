@@ -82,7 +82,7 @@ func newView(doc Document, opts *Options, fs *fonts) *view {
 	}
 	if opts.IncludeSharedNotes {
 		for _, n := range doc.SupportNotes {
-			if n.ShareWithCoach {
+			if n.IncludeInSubmission {
 				v.notes = append(v.notes, n)
 			}
 		}

@@ -9,8 +9,8 @@ import (
 )
 
 // The private fields, named as the additional data each sealed value is bound to. A support
-// note's date and its share-with-coach choice stay clear: the date orders the list and says
-// nothing on its own, and the choice decides what may ever leave the machine. Its category
+// note's date and its two sharing choices stay clear: the date orders the list and says
+// nothing on its own, and the choices decide what may ever leave the machine. Its category
 // (childcare, housing, mental health…) is as private as its text and is sealed with it.
 const (
 	fieldNoteCategory = "support_note.category"
@@ -49,7 +49,7 @@ func readNotes(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }, sl sealer) ([]SupportNote, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, category, date, provider, text, follow_up,
-		share_with_coach FROM support_note ORDER BY date DESC, id DESC`)
+		share_with_coach, include_in_submission FROM support_note ORDER BY date DESC, id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("list support notes: %w", err)
 	}
@@ -58,7 +58,7 @@ func readNotes(ctx context.Context, q interface {
 	for rows.Next() {
 		var n SupportNote
 		if err := rows.Scan(&n.ID, &n.Category, &n.Date, &n.Provider, &n.Text, &n.FollowUp,
-			&n.ShareWithCoach); err != nil {
+			&n.ShareWithCoach, &n.IncludeInSubmission); err != nil {
 			return nil, fmt.Errorf("read support note: %w", err)
 		}
 		if err := openNote(sl, &n); err != nil {

@@ -278,3 +278,26 @@ func TestRecords_SurviveReopen(t *testing.T) {
 		t.Fatalf("notes %+v lang %q", notes, lang)
 	}
 }
+
+// TestSupportNote_TwoChoicesAreKeptApart saves a note for each combination of the two choices
+// and reads each back as it was saved.
+func TestSupportNote_TwoChoicesAreKeptApart(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	for _, c := range []struct{ coach, submission bool }{{false, false}, {true, false}, {false, true}, {true, true}} {
+		n, err := st.SaveSupportNote(ctx, SupportNote{Category: "Coaching", Date: "2025-01-02", Text: "Note",
+			ShareWithCoach: c.coach, IncludeInSubmission: c.submission})
+		if err != nil {
+			t.Fatal(err)
+		}
+		notes, err := st.SupportNotes(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, got := range notes {
+			if got.ID == n.ID && (got.ShareWithCoach != c.coach || got.IncludeInSubmission != c.submission) {
+				t.Errorf("saved %+v, read back %+v", c, got)
+			}
+		}
+	}
+}

@@ -25,7 +25,8 @@ func (s *Store) SupportNotes(ctx context.Context) ([]SupportNote, error) {
 	return out, nil
 }
 
-// SaveSupportNote creates (ID 0) or updates a support note; sharing stays off unless asked for.
+// SaveSupportNote creates (ID 0) or updates a support note; both sharing choices (with the
+// coach, in the PLAR submission) stay off unless asked for, each on its own.
 func (s *Store) SaveSupportNote(ctx context.Context, n SupportNote) (SupportNote, error) {
 	n, err := cleanSupportNote(n)
 	if err != nil {
@@ -40,8 +41,9 @@ func (s *Store) SaveSupportNote(ctx context.Context, n SupportNote) (SupportNote
 		private := sealNote(sl, n)
 		if n.ID == 0 {
 			res, err := tx.ExecContext(ctx, `INSERT INTO support_note (category, provider, text, follow_up,
-				date, share_with_coach, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-				append(private, n.Date, n.ShareWithCoach, now, now)...)
+				date, share_with_coach, include_in_submission, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				append(private, n.Date, n.ShareWithCoach, n.IncludeInSubmission, now, now)...)
 			if err != nil {
 				return fmt.Errorf("add support note: %w", err)
 			}
@@ -49,8 +51,9 @@ func (s *Store) SaveSupportNote(ctx context.Context, n SupportNote) (SupportNote
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE support_note SET category = ?, provider = ?, text = ?,
-			follow_up = ?, date = ?, share_with_coach = ?, updated_at = ? WHERE id = ?`,
-			append(private, n.Date, n.ShareWithCoach, now, n.ID)...)
+			follow_up = ?, date = ?, share_with_coach = ?, include_in_submission = ?, updated_at = ?
+			WHERE id = ?`,
+			append(private, n.Date, n.ShareWithCoach, n.IncludeInSubmission, now, n.ID)...)
 		if err != nil {
 			return fmt.Errorf("update support note: %w", err)
 		}

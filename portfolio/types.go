@@ -95,13 +95,16 @@ func (e Evidence) AnyTitle() string {
 
 // SupportNote records a wraparound support; it stays private unless the learner shares it.
 type SupportNote struct {
-	ID             int64  `json:"id"`
-	Category       string `json:"category"`
-	Date           string `json:"date"`
-	Provider       string `json:"provider"`
-	Text           string `json:"text"`
-	FollowUp       string `json:"followUp"`
-	ShareWithCoach bool   `json:"shareWithCoach"`
+	ID       int64  `json:"id"`
+	Category string `json:"category"`
+	Date     string `json:"date"`
+	Provider string `json:"provider"`
+	Text     string `json:"text"`
+	FollowUp string `json:"followUp"`
+	// ShareWithCoach puts the note in the shared copy a coach reads, and nowhere else.
+	ShareWithCoach bool `json:"shareWithCoach"`
+	// IncludeInSubmission puts the note in the institution's PDF (when the export includes notes).
+	IncludeInSubmission bool `json:"includeInSubmission"`
 }
 
 // ExperienceKind is a kind of lived or learning experience; its label is the locale message

@@ -12,7 +12,8 @@ import (
 // buildDocument gathers the read-only view the PDF is made from: the learner, the target and
 // its claims with the rules of evidence applied and their steps translated into both
 // languages, the record, and every piece of evidence with its display copy. Support notes are
-// included only when the learner asked for shared notes, and then only the shared ones.
+// included only when the learner asked for notes in this export, and then only those ticked
+// "include in my PLAR submission" (a note shared with the coach alone never reaches it).
 func buildDocument(ctx context.Context, st *portfolio.Store, catalog *locales.Catalog, req Request,
 	checks map[string]portfolio.FileCheck) (pdf.Document, error) {
 	var doc pdf.Document
@@ -47,7 +48,7 @@ func buildDocument(ctx context.Context, st *portfolio.Store, catalog *locales.Ca
 			return doc, err
 		}
 		for _, n := range notes {
-			if n.ShareWithCoach {
+			if n.IncludeInSubmission {
 				doc.SupportNotes = append(doc.SupportNotes, n)
 			}
 		}
