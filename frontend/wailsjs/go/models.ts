@@ -739,6 +739,7 @@ export namespace portfolio {
 	    text: string;
 	    followUp: string;
 	    shareWithCoach: boolean;
+	    includeInSubmission: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SupportNote(source);
@@ -753,6 +754,7 @@ export namespace portfolio {
 	        this.text = source["text"];
 	        this.followUp = source["followUp"];
 	        this.shareWithCoach = source["shareWithCoach"];
+	        this.includeInSubmission = source["includeInSubmission"];
 	    }
 	}
 
