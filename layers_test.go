@@ -19,7 +19,7 @@ var layers = [][]string{
 	{"portfolio"},
 	{"plar"},
 	{"pdf"},
-	{"pdf/pdftest", "demo", "submission"},
+	{"pdf/pdftest", "demo", "submission", "share"},
 	{"cli", "app", "bench/pdf"},
 	{".", "app/valuesgen"},
 }

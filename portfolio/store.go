@@ -49,6 +49,7 @@ type Store struct {
 
 	lock     *fileLock // held while this store may write; nil for a read-only view
 	readOnly bool      // a view of a portfolio another process holds: every write is refused
+	shared   bool      // a copy shared with a coach: only comments and the coach's settings change
 }
 
 // Option adjusts how a portfolio is opened.
@@ -187,6 +188,9 @@ func checkHeader(path string) error {
 	}
 	version := binary.BigEndian.Uint32(head[60:64])
 	appID := binary.BigEndian.Uint32(head[68:72])
+	if appID == SharedApplicationID {
+		return fault.New(fault.Unsupported, "", "ErrPortfolioIsSharedCopy")
+	}
 	if appID != ApplicationID {
 		return fault.New(fault.Unsupported, "", "ErrPortfolioNotPortfolio")
 	}
@@ -213,6 +217,12 @@ func openDB(ctx context.Context, path string, lock *fileLock, opts []Option) (*S
 // openSQLite opens the SQLite file; a read-only view is opened with mode=ro, so SQLite itself
 // keeps it from writing, and refuses every write transaction before it starts.
 func openSQLite(ctx context.Context, path string, lock *fileLock, readOnly bool, opts []Option) (*Store, error) {
+	return openJournal(ctx, path, lock, readOnly, "WAL", opts)
+}
+
+// openJournal is openSQLite with the journal mode given: WAL for a learner's portfolio, DELETE
+// for a shared copy, which must stay one file that travels by USB stick or email.
+func openJournal(ctx context.Context, path string, lock *fileLock, readOnly bool, journal string, opts []Option) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("open portfolio: %w", err)
@@ -220,7 +230,7 @@ func openSQLite(ctx context.Context, path string, lock *fileLock, readOnly bool,
 	q := url.Values{}
 	// secure_delete zeroes what a change or a deletion leaves behind, so private text removed
 	// from the portfolio is not left in its free space.
-	for _, p := range []string{"foreign_keys(1)", "busy_timeout(5000)", "journal_mode(WAL)", "synchronous(FULL)",
+	for _, p := range []string{"foreign_keys(1)", "busy_timeout(5000)", "journal_mode(" + journal + ")", "synchronous(FULL)",
 		"secure_delete(1)"} {
 		q.Add("_pragma", p)
 	}
@@ -292,11 +302,11 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 		if err != nil {
 			return fmt.Errorf("read migration %s: %w", names[i], err)
 		}
-		err = s.inTx(ctx, func(tx *sql.Tx) error {
+		err = s.write(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)); err != nil {
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, s.applicationID())); err != nil {
 				return err
 			}
 			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, i+1))
@@ -313,6 +323,15 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 
 // inTx runs fn in one immediate transaction: all of it lands, or none of it.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.shared {
+		return sharedReadOnly()
+	}
+	return s.write(ctx, fn)
+}
+
+// write is inTx without the shared copy's refusal, for what a coach may write there (comments,
+// their name); the copy's triggers still refuse any change to the learner's record.
+func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	if s.readOnly {
 		return inUse()
 	}
@@ -365,6 +384,9 @@ func (s *Store) SetLanguage(ctx context.Context, lang string) error {
 	if lang != English && lang != French {
 		return fault.New(fault.Invalid, "language", "ErrUnknownChoice")
 	}
+	if s.shared { // the coach's choice of language, remembered in their copy
+		return s.write(ctx, func(tx *sql.Tx) error { return putMeta(ctx, tx, "language", lang) })
+	}
 	return s.setMeta(ctx, "language", lang)
 }
 
@@ -381,11 +403,13 @@ func (s *Store) meta(ctx context.Context, key string) (string, error) {
 }
 
 func (s *Store) setMeta(ctx context.Context, key, value string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
-		return err
-	})
+	return s.inTx(ctx, func(tx *sql.Tx) error { return putMeta(ctx, tx, key, value) })
+}
+
+func putMeta(ctx context.Context, tx *sql.Tx, key, value string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
 }
 
 // Update runs fn in one write transaction, for sibling domain packages (plar) that keep their
@@ -414,7 +438,7 @@ func (s *Store) Now() time.Time { return s.now() }
 // read-only view (see OpenToRead) it records nothing: the file belongs to the process that
 // holds it, and an export must not fail for want of a date.
 func (s *Store) MarkExported(ctx context.Context) error {
-	if s.readOnly {
+	if s.readOnly || s.shared {
 		return nil
 	}
 	return s.setMeta(ctx, "exported_at", s.stamp())
