@@ -18,7 +18,7 @@ var layers = [][]string{
 	{"media"},
 	{"portfolio"},
 	{"plar"},
-	{"pdf"},
+	{"pdf", "comment"},
 	{"pdf/pdftest", "demo", "submission", "share"},
 	{"cli", "app", "bench/pdf"},
 	{".", "app/valuesgen"},

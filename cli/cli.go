@@ -50,6 +50,11 @@ func commands() []command {
 		{"verify", "CliHelpVerify", cli.verify},
 		{"backup", "CliHelpBackup", cli.backup},
 		{"restore", "CliHelpRestore", cli.restore},
+		{"share", "CliHelpShare", cli.share},
+		{"comments import", "CliHelpCommentsImport", cli.commentsImport},
+		{"comments list", "CliHelpCommentsList", cli.commentsList},
+		{"comments add", "CliHelpCommentsAdd", cli.commentsAdd},
+		{"comments write", "CliHelpCommentsWrite", cli.commentsWrite},
 	}
 }
 
@@ -106,11 +111,31 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer, env Env) 
 	if n == 0 && args[0] == "target" { // a known command with an unknown action
 		return c.usage("target", usageError{"CliBadArguments", []any{"Detail", strings.Join(args, " ")}})
 	}
+	if n == 0 && args[0] == "comments" { // a group of commands: its usages, or what is wrong
+		if len(args) > 1 && (args[1] == "--help" || args[1] == "-h" || args[1] == "help") {
+			c.sayGroup(c.stdout, "comments")
+			return 0
+		}
+		if len(args) == 1 {
+			c.sayGroup(c.stderr, "comments")
+			return 2
+		}
+		return c.usage("comments", usageError{"CliBadArguments", []any{"Detail", strings.Join(args, " ")}})
+	}
 	if n == 0 {
 		c.say(c.stderr, "CliUnknownCommand", "Command", args[0])
 		return 2
 	}
 	return cmd.run(c, ctx, args[n:])
+}
+
+// sayGroup prints the usage of every command whose name starts with group.
+func (c cli) sayGroup(w io.Writer, group string) {
+	for _, cmd := range commands() {
+		if strings.HasPrefix(cmd.name, group+" ") {
+			c.say(w, cmd.usage)
+		}
+	}
 }
 
 // find looks up the command that args start with, and how many words its name took.
@@ -243,7 +268,7 @@ func flagError(err error) usageError {
 
 // placeholders name, in each language, the arguments that are not flags (FILE.pdf…).
 var placeholders = map[string]string{"FILE.pdf": "CliArgPDF", "OUTCOMES.csv|.json": "CliArgOutcomes",
-	"BACKUP": "CliArgBackup"}
+	"BACKUP": "CliArgBackup", "COMMENTS": "CliArgComments", "TEXT": "CliArgText"}
 
 // usage prints a usage error for a command and returns exit status 2.
 func (c cli) usage(name string, err error) int {

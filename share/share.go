@@ -85,7 +85,9 @@ type Contents struct {
 	Profile     []Field `json:"profile"`
 	Counts      Counts  `json:"counts"`
 	Notes       []Note  `json:"notes"`
-	Files       []File  `json:"files"`
+	// PrivateNotes counts the support notes not ticked for the coach: left out.
+	PrivateNotes int    `json:"privateNotes"`
+	Files        []File `json:"files"`
 	// LeftOut and LeftOutBytes count the files left out as large.
 	LeftOut      int   `json:"leftOut"`
 	LeftOutBytes int64 `json:"leftOutBytes"`
@@ -195,7 +197,8 @@ func gather(ctx context.Context, st *portfolio.Store, opts Options) (source, err
 			q string
 			n *int
 		}{{`SELECT count(*) FROM target`, &p.Counts.Targets}, {`SELECT count(*) FROM claim`, &p.Counts.Claims},
-			{`SELECT count(*) FROM comment`, &p.Counts.Comments}} {
+			{`SELECT count(*) FROM comment`, &p.Counts.Comments},
+			{`SELECT count(*) FROM support_note WHERE share_with_coach = 0`, &p.PrivateNotes}} {
 			if err := tx.QueryRowContext(ctx, c.q).Scan(c.n); err != nil {
 				return fmt.Errorf("count: %w", err)
 			}
