@@ -21,6 +21,9 @@ type Services struct {
 	Data        *Data
 	Export      *Export
 	Window      *Window
+	Share       *Share
+	Coach       *Coach
+	Comments    *Comments
 }
 
 // NewServices builds every service over one session.
@@ -28,13 +31,13 @@ func NewServices(s *Session) *Services {
 	return &Services{Session: s, Settings: &Settings{s}, Profile: &Profile{s},
 		Experiences: &Experiences{s}, Credentials: &Credentials{s}, Evidence: &Evidence{s}, Support: &Support{s},
 		Targets: &Targets{s: s}, Claims: &Claims{s}, Readiness: &Readiness{s}, Data: &Data{s},
-		Export: &Export{s}, Window: newWindow()}
+		Export: &Export{s}, Window: newWindow(), Share: &Share{s}, Coach: &Coach{s: s}, Comments: &Comments{s}}
 }
 
 // Bind lists the services in the form Wails binds.
 func (v *Services) Bind() []any {
 	return []any{v.Session, v.Settings, v.Profile, v.Experiences, v.Credentials, v.Evidence, v.Support,
-		v.Targets, v.Claims, v.Readiness, v.Data, v.Export, v.Window}
+		v.Targets, v.Claims, v.Readiness, v.Data, v.Export, v.Window, v.Share, v.Coach, v.Comments}
 }
 
 // Startup wires the window's context in: reopening the last portfolio and native file drops.
@@ -44,7 +47,7 @@ func (v *Services) Startup(ctx context.Context) {
 	v.Session.startup(ctx)
 	runtime.OnFileDrop(ctx, func(_, _ int, paths []string) {
 		// While the outcomes import is on screen, a dropped file is an outcomes file to preview.
-		if !v.Targets.dropped(paths) {
+		if !v.Targets.dropped(paths) && !v.Comments.dropped(paths) {
 			v.Evidence.dropped(paths)
 		}
 	})

@@ -219,8 +219,18 @@ func (s *Session) active(touch bool) (*portfolio.Store, context.Context, *backgr
 	if st == nil {
 		return nil, nil, nil, fault.New(fault.NotOpen, "", "ErrNoPortfolioOpen")
 	}
-	if touch {
+	if touch && bg != nil { // a shared copy in coach mode has no housekeeping
 		bg.touch()
 	}
 	return st, ctx, bg, nil
+}
+
+// activeLearner is active(true) for what only a learner's own portfolio has (a passphrase,
+// snapshots, the inactivity lock): a shared copy in coach mode is refused.
+func (s *Session) activeLearner() (*portfolio.Store, context.Context, *background, error) {
+	st, ctx, bg, err := s.active(true)
+	if err == nil && bg == nil {
+		err = fault.New(fault.Conflict, "", "ErrSharedCopyReadOnly")
+	}
+	return st, ctx, bg, err
 }

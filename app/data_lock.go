@@ -28,7 +28,7 @@ func (x *Data) ChangePassphrase(oldPassphrase, newPassphrase string) (portfolio.
 // copies stay, the learner's only way back, until the housekeeping (or the next opening) takes
 // one that passes.
 func (x *Data) resealed(change func(context.Context, *portfolio.Store) error) (portfolio.LockState, error) {
-	st, ctx, bg, err := x.s.active(true)
+	st, ctx, bg, err := x.s.activeLearner()
 	if err != nil {
 		return portfolio.LockState{}, err
 	}
@@ -78,7 +78,7 @@ func (x *Data) RemovePassphrase(passphrase string) (portfolio.LockState, error) 
 // contact details and self-identification, and removes the passphrase. confirmName must be
 // the portfolio's name, typed by the learner.
 func (x *Data) ForgetPrivateFields(confirmName string) (portfolio.LockState, error) {
-	st, ctx, bg, err := x.s.active(true)
+	st, ctx, bg, err := x.s.activeLearner()
 	if err != nil {
 		return portfolio.LockState{}, err
 	}
@@ -98,7 +98,7 @@ func (x *Data) LockState() (portfolio.LockState, error) {
 	if err != nil {
 		return portfolio.LockState{}, err
 	}
-	if bg.lockIfIdle() {
+	if bg != nil && bg.lockIfIdle() {
 		bg.emit(EventLocked)
 	}
 	return st.LockState(ctx)
@@ -106,7 +106,7 @@ func (x *Data) LockState() (portfolio.LockState, error) {
 
 // SetInactivityMinutes sets how long the portfolio waits, unused, before locking itself.
 func (x *Data) SetInactivityMinutes(minutes int) (portfolio.LockState, error) {
-	st, ctx, bg, err := x.s.active(true)
+	st, ctx, bg, err := x.s.activeLearner()
 	if err != nil {
 		return portfolio.LockState{}, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"passerelle/fault"
 	"path/filepath"
 	"strings"
 
@@ -73,6 +74,9 @@ func (x *Export) ToPath(req submission.Request, path string) (submission.Result,
 		return submission.Result{}, err
 	}
 	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) (submission.Result, error) {
+		if st.Shared() { // the institution's PDF is the learner's to send
+			return submission.Result{}, fault.New(fault.Conflict, "", "ErrCoachCannotExport")
+		}
 		var progress func(done, total int)
 		if emit := x.s.emit; emit != nil {
 			progress = func(done, total int) {

@@ -39,7 +39,7 @@ func (s *Session) openLocked(path string) error {
 	if s.isOpenLocked(path) {
 		return nil
 	}
-	st, err := portfolio.Open(s.ctx, path, portfolio.WithClock(s.now))
+	st, err := s.openStore(path)
 	if err != nil {
 		return err
 	}

@@ -42,6 +42,13 @@ type State struct {
 	// Notice says, once, in the learner's language, what happened to such a request when it
 	// could not simply be done (the file would not open); empty otherwise.
 	Notice string `json:"notice"`
+	// Coach is true when the open file is a copy a learner shared with a coach (coach mode):
+	// the record is read-only and Share says whose it is and when it was shared.
+	Coach bool `json:"coach"`
+	// Share is the shared copy's header in coach mode, empty otherwise.
+	Share portfolio.ShareInfo `json:"share"`
+	// CoachName is the name the coach gave in this copy ("" until they give one).
+	CoachName string `json:"coachName"`
 }
 
 // settings is what the app remembers outside any portfolio.
@@ -139,6 +146,15 @@ func (s *Session) stateLocked() (State, error) {
 			return State{}, err
 		}
 		st.Open, st.Current = true, cur
+		if s.store.Shared() {
+			st.Coach = true
+			if st.Share, err = s.store.ShareInfo(s.ctx); err != nil {
+				return State{}, err
+			}
+			if st.CoachName, err = s.store.CoachName(s.ctx); err != nil {
+				return State{}, err
+			}
+		}
 	}
 	if s.requested != "" {
 		if req, err := s.describe(s.requested); err == nil {
@@ -200,11 +216,19 @@ func (s *Session) Open(path string) (State, error) {
 	if err := s.allowPortfolioLocked(path); err != nil {
 		return State{}, err
 	}
-	st, err := portfolio.Open(s.ctx, path, portfolio.WithClock(s.now))
+	st, err := s.openStore(path)
 	if err != nil {
 		return State{}, err
 	}
 	return s.switchToLocked(st)
+}
+
+// openStore opens a learner's portfolio, or a shared copy in coach mode, by its extension.
+func (s *Session) openStore(path string) (*portfolio.Store, error) {
+	if strings.HasSuffix(strings.ToLower(path), portfolio.SharedFileExtension) {
+		return portfolio.OpenSharedCopy(s.ctx, path, portfolio.WithClock(s.now))
+	}
+	return portfolio.Open(s.ctx, path, portfolio.WithClock(s.now))
 }
 
 // OpenWithDialog lets the learner pick a portfolio file anywhere, with the native dialog.
@@ -212,8 +236,8 @@ func (s *Session) OpenWithDialog() (State, error) {
 	path, err := runtime.OpenFileDialog(s.ctx, runtime.OpenDialogOptions{
 		Title:            s.catalog.Text(s.language, "DialogOpenPortfolio", nil),
 		DefaultDirectory: s.portfoliosDir(),
-		Filters: []runtime.FileFilter{{DisplayName: "Passerelle (*" + portfolio.FileExtension + ")",
-			Pattern: "*" + portfolio.FileExtension}},
+		Filters: []runtime.FileFilter{{DisplayName: "Passerelle (*" + portfolio.FileExtension + ", *" +
+			portfolio.SharedFileExtension + ")", Pattern: "*" + portfolio.FileExtension + ";*" + portfolio.SharedFileExtension}},
 	})
 	if err != nil {
 		return State{}, fmt.Errorf("open dialog: %w", err)
@@ -234,11 +258,15 @@ func (s *Session) switchToLocked(st *portfolio.Store) (State, error) {
 	if s.isOpenLocked(s.requested) {
 		s.requested = ""
 	}
-	s.startBackgroundLocked(st)
+	last := ""
+	if !st.Shared() { // a coach's copy has no snapshots, no inactivity lock, and is not reopened at start
+		s.startBackgroundLocked(st)
+		last = st.Path()
+	}
 	if lang, err := st.Language(s.ctx); err == nil && lang != "" {
 		s.language = lang
 	}
-	if err := s.writeSettings(settings{Language: s.language, LastPortfolio: st.Path()}); err != nil {
+	if err := s.writeSettings(settings{Language: s.language, LastPortfolio: last}); err != nil {
 		fmt.Fprintf(os.Stderr, "passerelle: remember last portfolio: %v\n", err)
 	}
 	return s.stateLocked()

@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"passerelle/comment"
 	"passerelle/locales"
 	"passerelle/media"
 	"passerelle/pdf"
 	"passerelle/plar"
 	"passerelle/portfolio"
+	"passerelle/share"
 )
 
 // ValuesFile is where `make bindings` writes the page's copy of Values, beside the Wails bindings.
@@ -107,6 +109,17 @@ func Values() []Value {
 			Doc: "the event Go sends when the learner closes the window while a form holds unsaved changes", Value: EventCloseRequested},
 		{Name: "EVENT_OUTCOMES_DROPPED", From: "app.OutcomesDroppedEvent",
 			Doc: "the event Go sends with the preview of an outcomes file dropped on the window", Value: OutcomesDroppedEvent},
+		{Name: "EVENT_COMMENTS_DROPPED", From: "app.CommentsDroppedEvent",
+			Doc: "the event Go sends with the path of a comments file dropped on the window (then Comments.ImportFile)", Value: CommentsDroppedEvent},
+		{Name: "COMMENT_ANCHOR_KINDS", Type: "CommentAnchorKind", From: "comment.AnchorKinds",
+			Doc: "the kinds of item a comment can be anchored to", Value: comment.AnchorKinds()},
+		{Name: "COMMENT_STATUSES", Label: "CommentStatus", Type: "CommentStatus", From: "comment.Statuses",
+			Doc: "the states a learner can put a comment in", Value: comment.Statuses()},
+		{Name: "COMMENT_ITEM_STATES", Label: "CommentItem", Type: "CommentItemState",
+			From: "comment.ItemCurrent, ItemChanged, ItemDeleted",
+			Doc:  "how an item stands against the comment made on it", Value: []string{comment.ItemCurrent, comment.ItemChanged, comment.ItemDeleted}},
+		{Name: "SHARE_LARGE_FILE_BYTES", From: "share.LargeFile",
+			Doc: "evidence files above this size are left out of a shared copy when the learner asks", Value: share.LargeFile},
 	}
 }
 

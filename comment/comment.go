@@ -256,7 +256,7 @@ func All(ctx context.Context, st *portfolio.Store) ([]Comment, error) {
 	}
 	out := []Comment{}
 	err = st.View(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT `+columns+` FROM comment ORDER BY created_at, id`)
+		rows, err := tx.QueryContext(ctx, `SELECT `+columns+` FROM comment ORDER BY created_at, rowid`)
 		if err != nil {
 			return fmt.Errorf("list comments: %w", err)
 		}

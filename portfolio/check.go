@@ -129,7 +129,7 @@ type FileCheck struct {
 // recordFileChecks stores what a recomputation found. It is bookkeeping, not the learner's
 // change, so it does not count as a revision (no snapshot is due because of it).
 func (s *Store) recordFileChecks(ctx context.Context, intact map[string]bool) error {
-	if len(intact) == 0 {
+	if len(intact) == 0 || s.shared || s.readOnly {
 		return nil
 	}
 	tx, err := s.db.BeginTx(ctx, nil)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -309,3 +310,39 @@ func (s *Store) UpdateComments(ctx context.Context, fn func(*sql.Tx) error) erro
 // or something else (ErrSharedCopyNotShared), so a shared copy is never written over anything
 // but an older shared copy.
 func CheckSharedCopy(path string) error { return checkSharedHeader(path) }
+
+// PeekShare reads a shared copy's header and how many of the coach's comments are still open,
+// without opening it for writing or taking its lock, so listing a coach's cohort never changes
+// a copy (and one open in coach mode is listed all the same).
+func PeekShare(ctx context.Context, path string) (ShareInfo, int, error) {
+	if err := checkSharedHeader(path); err != nil {
+		return ShareInfo{}, 0, err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return ShareInfo{}, 0, fmt.Errorf("peek shared copy: %w", err)
+	}
+	q := url.Values{}
+	q.Set("mode", "ro")
+	q.Add("_pragma", "busy_timeout(5000)")
+	db, err := sql.Open("sqlite", sqliteURI(abs, q))
+	if err != nil {
+		return ShareInfo{}, 0, fmt.Errorf("peek shared copy: %w", err)
+	}
+	defer db.Close()
+	var h ShareInfo
+	var open int
+	err = db.QueryRowContext(ctx, `SELECT share_id, portfolio_id, learner_name, target, shared_at,
+		with_contact, claims_ready, claims_claimed, claims_total,
+		(SELECT count(*) FROM comment WHERE author_kind = 'coach' AND status = 'open')
+		FROM share WHERE id = 1`).Scan(&h.ShareID, &h.PortfolioID, &h.LearnerName, &h.Target, &h.SharedAt,
+		&h.WithContact, &h.ClaimsReady, &h.ClaimsClaimed, &h.ClaimsTotal, &open)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ShareInfo{}, 0, fault.New(fault.Unsupported, "", "ErrSharedCopyNotShared")
+	}
+	if err != nil {
+		return ShareInfo{}, 0, unreadable(fmt.Errorf("peek shared copy: %w", err))
+	}
+	info := h
+	return info, open, nil
+}

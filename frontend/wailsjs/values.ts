@@ -107,3 +107,24 @@ export const EVENT_CLOSE_REQUESTED = "window:close-requested";
 
 /** EVENT_OUTCOMES_DROPPED: the event Go sends with the preview of an outcomes file dropped on the window (Go: app.OutcomesDroppedEvent). */
 export const EVENT_OUTCOMES_DROPPED = "outcomes:dropped";
+
+/** EVENT_COMMENTS_DROPPED: the event Go sends with the path of a comments file dropped on the window (then Comments.ImportFile) (Go: app.CommentsDroppedEvent). */
+export const EVENT_COMMENTS_DROPPED = "comments:dropped";
+
+/** COMMENT_ANCHOR_KINDS: the kinds of item a comment can be anchored to (Go: comment.AnchorKinds). */
+export const COMMENT_ANCHOR_KINDS = ["profile","experience","credential","evidence","claim","claim_rule"] as const;
+/** CommentAnchorKind is one of COMMENT_ANCHOR_KINDS. */
+export type CommentAnchorKind = (typeof COMMENT_ANCHOR_KINDS)[number];
+
+/** COMMENT_STATUSES: the states a learner can put a comment in (Go: comment.Statuses); each one's label is the message CommentStatus<Item>. */
+export const COMMENT_STATUSES = ["open","done","dismissed"] as const;
+/** CommentStatus is one of COMMENT_STATUSES. */
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+/** COMMENT_ITEM_STATES: how an item stands against the comment made on it (Go: comment.ItemCurrent, ItemChanged, ItemDeleted); each one's label is the message CommentItem<Item>. */
+export const COMMENT_ITEM_STATES = ["current","changed","deleted"] as const;
+/** CommentItemState is one of COMMENT_ITEM_STATES. */
+export type CommentItemState = (typeof COMMENT_ITEM_STATES)[number];
+
+/** SHARE_LARGE_FILE_BYTES: evidence files above this size are left out of a shared copy when the learner asks (Go: share.LargeFile). */
+export const SHARE_LARGE_FILE_BYTES = 10485760;

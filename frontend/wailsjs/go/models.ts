@@ -1,5 +1,37 @@
 export namespace app {
 	
+	export class Cohort {
+	    folder: string;
+	    learners: share.Learner[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Cohort(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folder = source["folder"];
+	        this.learners = this.convertValues(source["learners"], share.Learner);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class OutcomesFile {
 	    id: number;
 	    name: string;
@@ -58,6 +90,9 @@ export namespace app {
 	    dataDir: string;
 	    requested: PortfolioFile;
 	    notice: string;
+	    coach: boolean;
+	    share: portfolio.ShareInfo;
+	    coachName: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new State(source);
@@ -72,6 +107,9 @@ export namespace app {
 	        this.dataDir = source["dataDir"];
 	        this.requested = this.convertValues(source["requested"], PortfolioFile);
 	        this.notice = source["notice"];
+	        this.coach = source["coach"];
+	        this.share = this.convertValues(source["share"], portfolio.ShareInfo);
+	        this.coachName = source["coachName"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -91,6 +129,181 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace comment {
+	
+	export class Anchor {
+	    kind: string;
+	    id: number;
+	    rule: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Anchor(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.rule = source["rule"];
+	    }
+	}
+	export class Comment {
+	    id: string;
+	    shareId: string;
+	    anchor: Anchor;
+	    fingerprint: string;
+	    authorKind: string;
+	    authorName: string;
+	    createdAt: string;
+	    text: string;
+	    suggestedAction: string;
+	    replyTo: string;
+	    status: string;
+	    item: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Comment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.shareId = source["shareId"];
+	        this.anchor = this.convertValues(source["anchor"], Anchor);
+	        this.fingerprint = source["fingerprint"];
+	        this.authorKind = source["authorKind"];
+	        this.authorName = source["authorName"];
+	        this.createdAt = source["createdAt"];
+	        this.text = source["text"];
+	        this.suggestedAction = source["suggestedAction"];
+	        this.replyTo = source["replyTo"];
+	        this.status = source["status"];
+	        this.item = source["item"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportResult {
+	    coachName: string;
+	    added: number;
+	    already: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coachName = source["coachName"];
+	        this.added = source["added"];
+	        this.already = source["already"];
+	    }
+	}
+	export class New {
+	    anchor: Anchor;
+	    text: string;
+	    suggestedAction: string;
+	    replyTo: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new New(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.anchor = this.convertValues(source["anchor"], Anchor);
+	        this.text = source["text"];
+	        this.suggestedAction = source["suggestedAction"];
+	        this.replyTo = source["replyTo"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Thread {
+	    anchor: Anchor;
+	    item: string;
+	    open: number;
+	    comments: Comment[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Thread(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.anchor = this.convertValues(source["anchor"], Anchor);
+	        this.item = source["item"];
+	        this.open = source["open"];
+	        this.comments = this.convertValues(source["comments"], Comment);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class WriteResult {
+	    path: string;
+	    comments: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WriteResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.comments = source["comments"];
+	    }
 	}
 
 }
@@ -731,6 +944,34 @@ export namespace portfolio {
 	    }
 	}
 	
+	export class ShareInfo {
+	    shareId: string;
+	    portfolioId: string;
+	    learnerName: string;
+	    target: string;
+	    sharedAt: string;
+	    withContact: boolean;
+	    claimsReady: number;
+	    claimsClaimed: number;
+	    claimsTotal: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShareInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shareId = source["shareId"];
+	        this.portfolioId = source["portfolioId"];
+	        this.learnerName = source["learnerName"];
+	        this.target = source["target"];
+	        this.sharedAt = source["sharedAt"];
+	        this.withContact = source["withContact"];
+	        this.claimsReady = source["claimsReady"];
+	        this.claimsClaimed = source["claimsClaimed"];
+	        this.claimsTotal = source["claimsTotal"];
+	    }
+	}
 	export class SupportNote {
 	    id: number;
 	    category: string;
@@ -756,6 +997,219 @@ export namespace portfolio {
 	        this.shareWithCoach = source["shareWithCoach"];
 	        this.includeInSubmission = source["includeInSubmission"];
 	    }
+	}
+
+}
+
+export namespace share {
+	
+	export class File {
+	    evidenceId: number;
+	    title: string;
+	    sha256: string;
+	    size: number;
+	    leftOut: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new File(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.evidenceId = source["evidenceId"];
+	        this.title = source["title"];
+	        this.sha256 = source["sha256"];
+	        this.size = source["size"];
+	        this.leftOut = source["leftOut"];
+	    }
+	}
+	export class Note {
+	    id: number;
+	    category: string;
+	    date: string;
+	    provider: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Note(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.category = source["category"];
+	        this.date = source["date"];
+	        this.provider = source["provider"];
+	    }
+	}
+	export class Counts {
+	    experiences: number;
+	    credentials: number;
+	    evidence: number;
+	    targets: number;
+	    claims: number;
+	    supportNotes: number;
+	    comments: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.experiences = source["experiences"];
+	        this.credentials = source["credentials"];
+	        this.evidence = source["evidence"];
+	        this.targets = source["targets"];
+	        this.claims = source["claims"];
+	        this.supportNotes = source["supportNotes"];
+	        this.comments = source["comments"];
+	    }
+	}
+	export class Field {
+	    name: string;
+	    included: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Field(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.included = source["included"];
+	    }
+	}
+	export class Contents {
+	    learnerName: string;
+	    profile: Field[];
+	    counts: Counts;
+	    notes: Note[];
+	    privateNotes: number;
+	    files: File[];
+	    leftOut: number;
+	    leftOutBytes: number;
+	    fileBytes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Contents(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.learnerName = source["learnerName"];
+	        this.profile = this.convertValues(source["profile"], Field);
+	        this.counts = this.convertValues(source["counts"], Counts);
+	        this.notes = this.convertValues(source["notes"], Note);
+	        this.privateNotes = source["privateNotes"];
+	        this.files = this.convertValues(source["files"], File);
+	        this.leftOut = source["leftOut"];
+	        this.leftOutBytes = source["leftOutBytes"];
+	        this.fileBytes = source["fileBytes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	export class Learner {
+	    path: string;
+	    fileName: string;
+	    learnerName: string;
+	    target: string;
+	    claimsReady: number;
+	    claimsClaimed: number;
+	    claimsTotal: number;
+	    openComments: number;
+	    sharedAt: string;
+	    unreadable: boolean;
+	    problem: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Learner(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.fileName = source["fileName"];
+	        this.learnerName = source["learnerName"];
+	        this.target = source["target"];
+	        this.claimsReady = source["claimsReady"];
+	        this.claimsClaimed = source["claimsClaimed"];
+	        this.claimsTotal = source["claimsTotal"];
+	        this.openComments = source["openComments"];
+	        this.sharedAt = source["sharedAt"];
+	        this.unreadable = source["unreadable"];
+	        this.problem = source["problem"];
+	    }
+	}
+	
+	export class Options {
+	    withContact: boolean;
+	    withoutLargeFiles: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Options(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.withContact = source["withContact"];
+	        this.withoutLargeFiles = source["withoutLargeFiles"];
+	    }
+	}
+	export class Result {
+	    path: string;
+	    size: number;
+	    shareId: string;
+	    contents: Contents;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.size = source["size"];
+	        this.shareId = source["shareId"];
+	        this.contents = this.convertValues(source["contents"], Contents);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

@@ -1,0 +1,106 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"passerelle/comment"
+	"passerelle/demo"
+	"passerelle/plar"
+	"passerelle/portfolio"
+	"passerelle/share"
+	"passerelle/submission"
+)
+
+// TestCoach_BothPeopleThroughTheServices plays the learner and the coach through the bound
+// services: the learner previews and writes a shared copy; the coach opens it (the State says
+// coach mode, whose and when), reads the record, is refused every edit with a translated
+// message, comments and writes the comments file; the learner imports it, replies, marks done.
+func TestCoach_BothPeopleThroughTheServices(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	learnerPath := filepath.Join(dir, "portfolios", "aminata"+portfolio.FileExtension)
+	if err := demo.Write(ctx, learnerPath, func() time.Time { return time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC) }); err != nil {
+		t.Fatal(err)
+	}
+	s := newSession(t, dir, "fr_CA.UTF-8")
+	if _, err := s.Open(learnerPath); err != nil {
+		t.Fatal(err)
+	}
+	sv := NewServices(s)
+	pv, err := sv.Share.Preview(share.Options{})
+	if err != nil || pv.Counts.SupportNotes != 2 || pv.PrivateNotes != 2 {
+		t.Fatalf("preview %+v, %v", pv, err)
+	}
+	res, err := sv.Share.ToPath(share.Options{}, filepath.Join(dir, "pour-josee"))
+	if err != nil || !strings.HasSuffix(res.Path, portfolio.SharedFileExtension) {
+		t.Fatalf("share %+v, %v", res, err)
+	}
+
+	st, err := sv.Coach.Open(res.Path)
+	if err != nil || !st.Coach || st.Share.LearnerName != "Aminata Koné" || st.Share.SharedAt != "2026-11-29T09:00:00Z" {
+		t.Fatalf("coach mode state %+v, %v", st, err)
+	}
+	exps, err := sv.Experiences.List()
+	if err != nil || len(exps) == 0 {
+		t.Fatalf("experiences in coach mode: %v, %v", exps, err)
+	}
+	_, err = sv.Experiences.Save(exps[0])
+	if ui := s.uiError(err); !strings.Contains(ui.Message, "copie partagée") {
+		t.Fatalf("edit in coach mode: %+v", ui)
+	}
+	if _, err := sv.Data.SetInactivityMinutes(5); err == nil {
+		t.Fatal("coach mode accepted a passphrase setting")
+	}
+	if _, err := sv.Export.ToPath(submission.Request{Language: "en"}, filepath.Join(dir, "x.pdf")); err == nil {
+		t.Fatal("coach mode exported the institution's PDF")
+	}
+	targets, _ := sv.Targets.List()
+	claims, _ := sv.Claims.List(targets[0].ID)
+	if _, err := sv.Coach.AddComment(comment.New{Anchor: comment.Anchor{Kind: comment.OnClaim, ID: claims[0].ID}, Text: "Bien."}); err == nil {
+		t.Fatal("a comment without the coach's name")
+	}
+	if st, err = sv.Coach.SetCoachName("Josée Tremblay"); err != nil || st.CoachName != "Josée Tremblay" {
+		t.Fatalf("coach name: %+v, %v", st, err)
+	}
+	c, err := sv.Coach.AddComment(comment.New{Anchor: comment.Anchor{Kind: comment.OnClaimRule, ID: claims[0].ID,
+		Rule: plar.RuleSufficient}, Text: "Ajoutez une lettre.", SuggestedAction: "Lettre d’attestation"})
+	if err != nil || c.AuthorName != "Josée Tremblay" {
+		t.Fatalf("comment %+v, %v", c, err)
+	}
+	written, err := sv.Coach.WriteCommentsTo(filepath.Join(dir, "de-josee"))
+	if err != nil || written.Comments != 1 {
+		t.Fatalf("comments file %+v, %v", written, err)
+	}
+
+	if _, err := s.Open(learnerPath); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := s.State(); st.Coach {
+		t.Fatal("the learner's portfolio is shown in coach mode")
+	}
+	if _, err := sv.Coach.Comments(); err == nil {
+		t.Fatal("coach comments listed on the learner's own file")
+	}
+	imp, err := sv.Comments.ImportFile(written.Path)
+	if err != nil || imp.Added != 1 {
+		t.Fatalf("import %+v, %v", imp, err)
+	}
+	if _, err := sv.Comments.Reply(c.ID, "Je la demande."); err != nil {
+		t.Fatal(err)
+	}
+	if err := sv.Comments.MarkDone(c.ID); err != nil {
+		t.Fatal(err)
+	}
+	threads, err := sv.Comments.List()
+	if err != nil || len(threads) != 1 || len(threads[0].Comments) != 2 || threads[0].Comments[0].Status != comment.StatusDone {
+		t.Fatalf("threads %+v, %v", threads, err)
+	}
+	cohort, err := sv.Coach.Cohort(dir)
+	if err != nil || len(cohort.Learners) != 1 || cohort.Learners[0].LearnerName != "Aminata Koné" {
+		t.Fatalf("cohort %+v, %v", cohort, err)
+	}
+}
