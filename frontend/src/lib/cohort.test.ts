@@ -6,9 +6,9 @@ function row(learnerName: string, more: Partial<CohortRowLike> = {}): CohortRowL
     path: `/copies/${learnerName}.passerelle-share`,
     learnerName,
     target: 'MLT 101',
-    ready: 0,
-    claimed: 0,
-    total: 8,
+    claimsReady: 0,
+    claimsClaimed: 0,
+    claimsTotal: 8,
     openComments: 0,
     sharedAt: '2026-03-01T10:00:00Z',
     ...more,
@@ -16,9 +16,9 @@ function row(learnerName: string, more: Partial<CohortRowLike> = {}): CohortRowL
 }
 
 const rows = [
-  row('Émilie Tremblay', { target: 'Soins infirmiers', ready: 3, sharedAt: '2026-03-02T10:00:00Z' }),
-  row('aminata Koné', { ready: 5, openComments: 2, sharedAt: '2026-01-15T10:00:00Z' }),
-  row('Jonah Cardinal', { target: 'Électricité', ready: 3, openComments: 1, sharedAt: '2026-02-20T10:00:00Z' }),
+  row('Émilie Tremblay', { target: 'Soins infirmiers', claimsReady: 3, sharedAt: '2026-03-02T10:00:00Z' }),
+  row('aminata Koné', { claimsReady: 5, openComments: 2, sharedAt: '2026-01-15T10:00:00Z' }),
+  row('Jonah Cardinal', { target: 'Électricité', claimsReady: 3, openComments: 1, sharedAt: '2026-02-20T10:00:00Z' }),
 ];
 
 describe('filterRows', () => {
@@ -50,12 +50,12 @@ describe('sortRows', () => {
   });
 
   it('sorts numbers as numbers, ties by learner name', () => {
-    expect(names(sortRows(rows, { column: 'ready', direction: 'descending' }))).toEqual([
+    expect(names(sortRows(rows, { column: 'claimsReady', direction: 'descending' }))).toEqual([
       'aminata Koné',
       'Émilie Tremblay',
       'Jonah Cardinal',
     ]);
-    expect(names(sortRows(rows, { column: 'ready', direction: 'ascending' }))).toEqual([
+    expect(names(sortRows(rows, { column: 'claimsReady', direction: 'ascending' }))).toEqual([
       'Émilie Tremblay',
       'Jonah Cardinal',
       'aminata Koné',

@@ -5,15 +5,15 @@ export interface CohortRowLike {
   path: string;
   learnerName: string;
   target: string;
-  ready: number;
-  claimed: number;
-  total: number;
+  claimsReady: number;
+  claimsClaimed: number;
+  claimsTotal: number;
   openComments: number;
   sharedAt: string;
 }
 
 /** COHORT_COLUMNS are the table's sortable columns, in the order it shows them. */
-export const COHORT_COLUMNS = ['learnerName', 'target', 'ready', 'claimed', 'total', 'openComments', 'sharedAt'] as const;
+export const COHORT_COLUMNS = ['learnerName', 'target', 'claimsReady', 'claimsClaimed', 'claimsTotal', 'openComments', 'sharedAt'] as const;
 
 /** CohortColumn is one sortable column. */
 export type CohortColumn = (typeof COHORT_COLUMNS)[number];

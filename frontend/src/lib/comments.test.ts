@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { anchorKey, isOpen, onDeletedItems, openCount, threads, threadsOn, type CommentLike } from './comments';
 
-const claim7 = { kind: 'claim', itemId: 7 };
-const rule7 = { kind: 'claim_rule', itemId: 7, rule: 'sufficient' };
+const claim7 = { kind: 'claim', id: 7 };
+const rule7 = { kind: 'claim_rule', id: 7, rule: 'sufficient' };
 
 function c(id: string, at: string, more: Partial<CommentLike> = {}): CommentLike {
-  return { id, anchor: claim7, authorKind: 'coach', createdAt: at, status: 'open', state: 'current', ...more };
+  return { id, anchor: claim7, authorKind: 'coach', createdAt: at, status: 'open', item: 'current', ...more };
 }
 
 describe('anchorKey', () => {
   it('tells a claim from one of its rules, and one rule from another', () => {
     expect(anchorKey(claim7)).not.toBe(anchorKey(rule7));
     expect(anchorKey(rule7)).not.toBe(anchorKey({ ...rule7, rule: 'valid' }));
-    expect(anchorKey({ kind: 'experience', itemId: 7 })).not.toBe(anchorKey(claim7));
+    expect(anchorKey({ kind: 'experience', id: 7 })).not.toBe(anchorKey(claim7));
   });
 
   it('ignores a rule on an anchor that is not a rule', () => {
-    expect(anchorKey({ kind: 'claim', itemId: 7, rule: 'valid' })).toBe(anchorKey(claim7));
+    expect(anchorKey({ kind: 'claim', id: 7, rule: 'valid' })).toBe(anchorKey(claim7));
   });
 });
 
@@ -50,7 +50,7 @@ describe('threadsOn', () => {
     const list = [c('a', '1'), c('b', '2', { anchor: rule7 }), c('r', '3', { replyTo: 'b', authorKind: 'learner' })];
     expect(threadsOn(list, rule7).map((t) => [t.first.id, t.replies.length])).toEqual([['b', 1]]);
     expect(threadsOn(list, claim7).map((t) => t.first.id)).toEqual(['a']);
-    expect(threadsOn(list, { kind: 'profile', itemId: 0 })).toEqual([]);
+    expect(threadsOn(list, { kind: 'profile', id: 0 })).toEqual([]);
   });
 });
 
@@ -72,7 +72,7 @@ describe('openCount', () => {
 
 describe('onDeletedItems', () => {
   it('lists the threads whose item is gone', () => {
-    const list = [c('a', '1'), c('b', '2', { state: 'deleted', anchor: { kind: 'evidence', itemId: 9 } })];
+    const list = [c('a', '1'), c('b', '2', { item: 'deleted', anchor: { kind: 'evidence', id: 9 } })];
     expect(onDeletedItems(list).map((t) => t.first.id)).toEqual(['b']);
   });
 });

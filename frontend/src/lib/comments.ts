@@ -7,7 +7,7 @@ export type AnchorKind = 'profile' | 'experience' | 'credential' | 'evidence' | 
 /** Anchor names one item of a portfolio: its kind, its id, and for claim_rule the rule. */
 export interface Anchor {
   kind: string;
-  itemId: number;
+  id: number;
   rule?: string;
 }
 
@@ -19,7 +19,7 @@ export interface CommentLike {
   createdAt: string;
   replyTo?: string;
   status?: string;
-  state?: string;
+  item?: string;
 }
 
 /** Thread is a first comment and the replies that answer it, oldest first. */
@@ -32,7 +32,7 @@ export interface Thread<C extends CommentLike> {
 export function anchorKey(a: Anchor | null | undefined): string {
   if (!a) return '';
   const rule = a.kind === 'claim_rule' ? (a.rule ?? '') : '';
-  return `${a.kind}:${a.itemId ?? 0}:${rule}`;
+  return `${a.kind}:${a.id ?? 0}:${rule}`;
 }
 
 function byTime<C extends CommentLike>(a: C, b: C): number {
@@ -87,8 +87,5 @@ export function openCount(comments: readonly CommentLike[]): number {
 
 /** onDeletedItems is the threads whose item the learner has deleted since the coach saw it. */
 export function onDeletedItems<C extends CommentLike>(comments: readonly C[]): Thread<C>[] {
-  return threads(comments).filter((t) => t.first.state === 'deleted');
+  return threads(comments).filter((t) => t.first.item === 'deleted');
 }
-
-/** RULE_ANCHORS are the rules of evidence a comment on a claim may be about, in assessors' order. */
-export const RULE_ANCHORS = ['valid', 'current', 'sufficient', 'authentic'] as const;
