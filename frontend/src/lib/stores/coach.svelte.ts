@@ -21,9 +21,9 @@ class CoachModeStore {
     await session.apply(await call(() => coachApi.openWithDialog()));
   }
 
-  /** open opens a shared copy the coach chose in the cohort, in coach mode. */
-  async open(path: string): Promise<void> {
-    await session.apply(await call(() => coachApi.open(path)));
+  /** openFromCohort opens, in coach mode, a shared copy the cohort lists. */
+  async openFromCohort(path: string): Promise<void> {
+    await session.apply(await call(() => coachApi.openFromCohort(path)));
   }
 }
 
