@@ -254,7 +254,8 @@ test('a learner shares with her coach, the coach comments read-only, the comment
     await scan('coach-cohort-en');
     await shoot('coach-cohort-en');
     // A row opens its copy in coach mode, on the guide.
-    await button(`${t('CohortOpen')} ${await rows.first().locator('th').innerText()}`).click();
+    // The learner's name is the row's button, read "Open NAME".
+    await table.getByRole('button', { name: new RegExp(`^${t('CohortOpen')} ${LEARNER}`) }).click();
     await h(1, t('GuideHeading')).waitFor();
     await banner.waitFor();
     await goTo('NavCohort', 'CohortHeading');
