@@ -31,7 +31,7 @@ func NewServices(s *Session) *Services {
 	return &Services{Session: s, Settings: &Settings{s}, Profile: &Profile{s},
 		Experiences: &Experiences{s}, Credentials: &Credentials{s}, Evidence: &Evidence{s}, Support: &Support{s},
 		Targets: &Targets{s: s}, Claims: &Claims{s}, Readiness: &Readiness{s}, Data: &Data{s},
-		Export: &Export{s}, Window: newWindow(), Share: &Share{s}, Coach: &Coach{s: s}, Comments: &Comments{s}}
+		Export: &Export{s}, Window: newWindow(), Share: &Share{s}, Coach: &Coach{s: s}, Comments: &Comments{s: s}}
 }
 
 // Bind lists the services in the form Wails binds.

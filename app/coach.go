@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,8 +25,15 @@ const (
 )
 
 // CommentsDroppedEvent is the event the page listens on for a comments file dropped on the
-// window: its data is the path, which Comments.ImportFile then accepts.
+// window while the comments import accepts drops: its data is a CommentsDrop.
 const CommentsDroppedEvent = "comments:dropped"
+
+// CommentsDrop is what the window reports after a comments file is dropped: what the import
+// did, or why it was refused, already in the learner's language.
+type CommentsDrop struct {
+	Result comment.ImportResult `json:"result"`
+	Error  string               `json:"error"`
+}
 
 // Share serves the learner's "Share with my coach".
 type Share struct{ s *Session }
@@ -108,6 +116,14 @@ func (x *Coach) Open(path string) (State, error) {
 
 // OpenFromCohort opens one of the copies the cohort list showed, in coach mode.
 func (x *Coach) OpenFromCohort(path string) (State, error) { return x.Open(path) }
+
+// LeftOut lists the SHA-256 of the evidence files the learner left out of this copy as large:
+// their description is there, their bytes are not.
+func (x *Coach) LeftOut() ([]string, error) {
+	return withShared(x.s, func(ctx context.Context, st *portfolio.Store) ([]string, error) {
+		return st.LeftOutFiles(ctx)
+	})
+}
 
 // SetCoachName remembers the coach's name in the open shared copy.
 func (x *Coach) SetCoachName(name string) (State, error) {
@@ -211,7 +227,32 @@ func (x *Coach) Cohort(folder string) (Cohort, error) {
 }
 
 // Comments serves the learner's side of the comments: import, the list, replies, status.
-type Comments struct{ s *Session }
+type Comments struct {
+	s *Session
+
+	mu      sync.Mutex
+	dropsOn bool // the comments import is on screen: a dropped comments file is imported
+}
+
+// AcceptDrops tells the window that a comments file dropped from now on is to be imported (the
+// import is on screen) or, with false, that drops go elsewhere again.
+func (x *Comments) AcceptDrops(on bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.dropsOn = on
+}
+
+// ImportData imports a comments file the page itself read (a drop or a file input in a
+// browser), given as base64 (a data: URL is accepted too).
+func (x *Comments) ImportData(name, data string) (comment.ImportResult, error) {
+	raw, err := base64.StdEncoding.DecodeString(stripDataURL(data))
+	if err != nil {
+		return comment.ImportResult{}, fault.New(fault.Unsupported, "", "ErrCommentsFileNotComments")
+	}
+	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) (comment.ImportResult, error) {
+		return comment.Import(ctx, st, raw)
+	})
+}
 
 // ImportWithDialog asks for a comments file with the native dialog, then imports it; a
 // cancelled dialog imports nothing and returns an empty result.
@@ -273,15 +314,28 @@ func (x *Comments) setStatus(id, status string) error {
 	return err
 }
 
-// dropped takes a comments file dropped on the window: the learner chose it, and the page is
-// told its path to import. It reports whether the drop was one.
+// dropped imports the first file dropped on the window while the comments import accepts
+// drops (or any file named like a comments file) and tells the page what happened; it reports
+// false when the drop is not for it.
 func (x *Comments) dropped(paths []string) bool {
-	if len(paths) == 0 || !strings.HasSuffix(strings.ToLower(paths[0]), comment.FileExtension) {
+	x.mu.Lock()
+	on := x.dropsOn
+	x.mu.Unlock()
+	if len(paths) == 0 || !(on || strings.HasSuffix(strings.ToLower(paths[0]), comment.FileExtension)) {
 		return false
 	}
-	x.s.choose(chosenComments, paths[0])
-	runtime.EventsEmit(x.s.ctx, CommentsDroppedEvent, paths[0])
+	x.s.choose(chosenComments, paths[0]) // dropped by the learner from the file manager
+	runtime.EventsEmit(x.s.ctx, CommentsDroppedEvent, x.importDrop(paths[0]))
 	return true
+}
+
+// importDrop imports one dropped file, with any refusal already in the learner's language.
+func (x *Comments) importDrop(path string) CommentsDrop {
+	res, err := x.ImportFile(path)
+	if err != nil {
+		return CommentsDrop{Error: x.s.uiError(err).Message}
+	}
+	return CommentsDrop{Result: res}
 }
 
 // withShared is withStore for what only coach mode does.

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"encoding/base64"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -55,6 +57,12 @@ func TestCoach_BothPeopleThroughTheServices(t *testing.T) {
 	if _, err := sv.Data.SetInactivityMinutes(5); err == nil {
 		t.Fatal("coach mode accepted a passphrase setting")
 	}
+	if _, err := sv.Data.RestoreFrom(learnerPath); err == nil {
+		t.Fatal("a backup was restored over the coach's copy")
+	}
+	if _, err := sv.Data.BackupTo(dir); err == nil {
+		t.Fatal("coach mode made a backup of the learner's copy")
+	}
 	if _, err := sv.Export.ToPath(submission.Request{Language: "en"}, filepath.Join(dir, "x.pdf")); err == nil {
 		t.Fatal("coach mode exported the institution's PDF")
 	}
@@ -76,6 +84,9 @@ func TestCoach_BothPeopleThroughTheServices(t *testing.T) {
 		t.Fatalf("comments file %+v, %v", written, err)
 	}
 
+	if st, err := sv.Settings.SetLanguage("en"); err != nil || st.Language != "en" || !st.Coach {
+		t.Fatalf("the coach switches to English: %+v, %v", st, err)
+	}
 	if _, err := s.Open(learnerPath); err != nil {
 		t.Fatal(err)
 	}
@@ -99,8 +110,59 @@ func TestCoach_BothPeopleThroughTheServices(t *testing.T) {
 	if err != nil || len(threads) != 1 || len(threads[0].Comments) != 2 || threads[0].Comments[0].Status != comment.StatusDone {
 		t.Fatalf("threads %+v, %v", threads, err)
 	}
+	// A double-click on the shared copy (`passerelle FILE.passerelle-share`) opens coach mode.
+	s2 := newSession(t, t.TempDir(), "en_CA.UTF-8")
+	NewServices(s2).OpenAtStart(portfolioArg([]string{res.Path}, ""))
+	if st, err := s2.State(); err != nil || !st.Coach || st.CoachName != "Josée Tremblay" {
+		t.Fatalf("started on a shared copy: %+v, %v", st, err)
+	}
+	s2.Close()
 	cohort, err := sv.Coach.Cohort(dir)
 	if err != nil || len(cohort.Learners) != 1 || cohort.Learners[0].LearnerName != "Aminata Koné" {
 		t.Fatalf("cohort %+v, %v", cohort, err)
+	}
+}
+
+// TestComments_DroppedFileIsImportedAndBadDataRefused drops a comments file (imported, the
+// page told the result) and sends the page's own copy of a file cut short (refused).
+func TestComments_DroppedFileIsImportedAndBadDataRefused(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	learnerPath := filepath.Join(dir, "aminata"+portfolio.FileExtension)
+	if err := demo.Write(ctx, learnerPath, time.Now); err != nil {
+		t.Fatal(err)
+	}
+	s := newSession(t, dir, "en_CA.UTF-8")
+	if _, err := s.Open(learnerPath); err != nil {
+		t.Fatal(err)
+	}
+	sv := NewServices(s)
+	res, err := sv.Share.ToPath(share.Options{}, filepath.Join(dir, "copy"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sv.Coach.Open(res.Path); err != nil {
+		t.Fatal(err)
+	}
+	sv.Coach.SetCoachName("Josée")
+	if _, err := sv.Coach.AddComment(comment.New{Anchor: comment.Anchor{Kind: comment.OnProfile}, Text: "Bien."}); err != nil {
+		t.Fatal(err)
+	}
+	written, err := sv.Coach.WriteCommentsTo(filepath.Join(dir, "c"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Open(learnerPath); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(written.Path)
+	if _, err := sv.Comments.ImportData("c.passerelle-comments", base64.StdEncoding.EncodeToString(raw[:len(raw)/2])); err == nil {
+		t.Fatal("a file cut short was imported")
+	}
+	if drop := sv.Comments.importDrop(written.Path); drop.Error != "" || drop.Result.Added != 1 {
+		t.Fatalf("drop %+v", drop)
+	}
+	if drop := sv.Comments.importDrop(learnerPath); !strings.Contains(drop.Error, "pas un fichier de commentaires") {
+		t.Fatalf("a portfolio dropped as comments: %+v", drop)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"passerelle/fault"
 	"passerelle/portfolio"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -31,6 +32,9 @@ func (x *Data) BackupTo(dir string) (portfolio.BackupFile, error) {
 		return portfolio.BackupFile{}, err
 	}
 	return withStore(x.s, func(ctx context.Context, st *portfolio.Store) (portfolio.BackupFile, error) {
+		if st.Shared() { // the learner keeps the backups; a coach's copy is a copy already
+			return portfolio.BackupFile{}, fault.New(fault.Conflict, "", "ErrSharedCopyReadOnly")
+		}
 		return st.BackupInto(ctx, dir, portfolio.BackupManual)
 	})
 }
@@ -69,6 +73,9 @@ func (x *Data) RestoreFrom(backup string) (State, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.store != nil && s.store.Shared() { // a learner's backup never replaces a coach's copy
+		return State{}, fault.New(fault.Conflict, "", "ErrSharedCopyReadOnly")
+	}
 	clock := portfolio.WithClock(s.now)
 	to := freePortfolioPath(s.portfoliosDir(), portfolio.FileSlug(portfolio.BackupStem(backup)))
 	if s.store != nil {

@@ -131,7 +131,9 @@ func (s *Session) DismissRequested() (State, error) {
 // folder that launch ran in.
 func portfolioArg(args []string, workingDir string) string {
 	for _, a := range args {
-		if strings.HasPrefix(a, "-") || !strings.EqualFold(filepath.Ext(a), portfolio.FileExtension) {
+		ext := filepath.Ext(a)
+		if strings.HasPrefix(a, "-") || !(strings.EqualFold(ext, portfolio.FileExtension) ||
+			strings.EqualFold(ext, portfolio.SharedFileExtension)) {
 			continue
 		}
 		if !filepath.IsAbs(a) && workingDir != "" {

@@ -110,7 +110,7 @@ func Values() []Value {
 		{Name: "EVENT_OUTCOMES_DROPPED", From: "app.OutcomesDroppedEvent",
 			Doc: "the event Go sends with the preview of an outcomes file dropped on the window", Value: OutcomesDroppedEvent},
 		{Name: "EVENT_COMMENTS_DROPPED", From: "app.CommentsDroppedEvent",
-			Doc: "the event Go sends with the path of a comments file dropped on the window (then Comments.ImportFile)", Value: CommentsDroppedEvent},
+			Doc: "the event Go sends with a CommentsDrop after a comments file is dropped on the window", Value: CommentsDroppedEvent},
 		{Name: "COMMENT_ANCHOR_KINDS", Type: "CommentAnchorKind", From: "comment.AnchorKinds",
 			Doc: "the kinds of item a comment can be anchored to", Value: comment.AnchorKinds()},
 		{Name: "COMMENT_STATUSES", Label: "CommentStatus", Type: "CommentStatus", From: "comment.Statuses",

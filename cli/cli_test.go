@@ -139,6 +139,8 @@ func TestForWindow_TellsWindowArgumentsFromMistypedCommands(t *testing.T) {
 		{[]string{"a.passerelle", "b.passerelle"}, "", false},
 		{[]string{"--bogus"}, "", false},
 		{[]string{"notes.txt"}, "", false},
+		{[]string{"aminata.passerelle-share"}, "aminata.passerelle-share", true},
+		{[]string{"from-coach.passerelle-comments"}, "", false},
 	}
 	for _, c := range cases {
 		open, ok := ForWindow(c.args)

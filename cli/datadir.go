@@ -87,7 +87,8 @@ var windowFlags = map[string]bool{"devserver": true, "assetdir": true, "loglevel
 
 // ForWindow tells whether args (after --data-dir is taken out) are for the window: none, the
 // development build's own flags, and at most one portfolio file to open (what a double-click
-// on a .passerelle file passes). It returns that file, or "".
+// on a .passerelle file passes), or one shared copy (a coach's .passerelle-share, opened in
+// coach mode). It returns that file, or "".
 func ForWindow(args []string) (openPath string, ok bool) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -101,7 +102,8 @@ func ForWindow(args []string) (openPath string, ok bool) {
 			}
 			continue
 		}
-		if openPath != "" || !strings.EqualFold(filepath.Ext(a), portfolio.FileExtension) {
+		if ext := filepath.Ext(a); openPath != "" || !(strings.EqualFold(ext, portfolio.FileExtension) ||
+			strings.EqualFold(ext, portfolio.SharedFileExtension)) {
 			return "", false
 		}
 		openPath = a

@@ -25,6 +25,13 @@ func TestCLI_APortfolioOpenInTheWindow(t *testing.T) {
 		t.Fatalf("backup: %s", stderr)
 	}
 	backup := strings.TrimSpace(out[strings.Index(out, ": ")+2:])
+	other := filepath.Join(dir, "other.passerelle")
+	runCLI(t, "share", "--portfolio", path, "--out", other)
+	runCLI(t, "comments", "add", "--shared", other+"-share", "--coach", "Josée", "--on", "profile", "Bien.")
+	comments := filepath.Join(dir, "c.passerelle-comments")
+	if code, _, stderr := runCLI(t, "comments", "write", "--shared", other+"-share", "--out", comments); code != 0 {
+		t.Fatalf("comments write: %s", stderr)
+	}
 	window, err := portfolio.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
@@ -38,6 +45,7 @@ func TestCLI_APortfolioOpenInTheWindow(t *testing.T) {
 		{"target", "import", "--portfolio", path, "--target", "MLT 101", outcomes},
 		{"--data-dir", filepath.Join(dir, "data"), "restore", backup, "--to", path},
 		{"demo", "--out", path},
+		{"comments", "import", "--portfolio", path, comments},
 	}
 	for _, args := range writers {
 		code, _, stderr := runCLI(t, args...)
@@ -60,11 +68,16 @@ func TestCLI_APortfolioOpenInTheWindow(t *testing.T) {
 		{"readiness", "--portfolio", path},
 		{"export", "--portfolio", path, "--lang", "fr", "--out", filepath.Join(dir, "lea.pdf")},
 		{"backup", "--portfolio", path, "--out", filepath.Join(dir, "usb")},
+		{"share", "--portfolio", path, "--out", filepath.Join(dir, "lea")},
+		{"comments", "list", "--portfolio", path},
 	}
 	for _, args := range readers {
 		if code, _, stderr := runCLI(t, args...); code != 0 {
 			t.Errorf("%v while the window has it open: exit %d, %q", args, code, stderr)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "lea.passerelle-share")); err != nil {
+		t.Errorf("no shared copy: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "lea.pdf")); err != nil {
 		t.Errorf("no PDF from the export: %v", err)

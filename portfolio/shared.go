@@ -346,3 +346,29 @@ func PeekShare(ctx context.Context, path string) (ShareInfo, int, error) {
 	info := h
 	return info, open, nil
 }
+
+// LeftOutFiles lists the SHA-256 of the evidence files a shared copy left out as large (their
+// description stays, their bytes are not there), so coach mode can say so instead of showing
+// an empty file. A learner's own portfolio has none.
+func (s *Store) LeftOutFiles(ctx context.Context) ([]string, error) {
+	out := []string{}
+	err := s.View(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT sha256 FROM share_left_out ORDER BY sha256`)
+		if err != nil {
+			return fmt.Errorf("list files left out: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var sum string
+			if err := rows.Scan(&sum); err != nil {
+				return err
+			}
+			out = append(out, sum)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -91,9 +91,11 @@ type Contents struct {
 	// LeftOut and LeftOutBytes count the files left out as large.
 	LeftOut      int   `json:"leftOut"`
 	LeftOutBytes int64 `json:"leftOutBytes"`
-	// FileBytes is the size of the evidence files included; the copy is a little larger (the
-	// record and the display copies of images).
+	// FileBytes is the size of the evidence files included.
 	FileBytes int64 `json:"fileBytes"`
+	// TotalBytes is about the size of the copy: the files included and the display copies of
+	// images (the record itself adds a few hundred kilobytes at most).
+	TotalBytes int64 `json:"totalBytes"`
 }
 
 // Result is what Write wrote.
@@ -203,6 +205,12 @@ func gather(ctx context.Context, st *portfolio.Store, opts Options) (source, err
 				return fmt.Errorf("count: %w", err)
 			}
 		}
+		var copies int64
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(length(data) + coalesce(length(print), 0)), 0)
+			FROM preview`).Scan(&copies); err != nil {
+			return fmt.Errorf("measure display copies: %w", err)
+		}
+		p.TotalBytes = p.FileBytes + copies
 		return nil
 	})
 	if err != nil {

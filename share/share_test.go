@@ -295,8 +295,8 @@ func TestPreview_SaysExactlyWhatTheCopyHolds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Size > int64(len(big)) || res.Size < pv.FileBytes {
-		t.Errorf("copy of %d bytes; files included %d, left out %d", res.Size, pv.FileBytes, len(big))
+	if res.Size > int64(len(big)) || res.Size < pv.TotalBytes || res.Size > pv.TotalBytes+512<<10 {
+		t.Errorf("copy of %d bytes; preview said about %d (files %d), left out %d", res.Size, pv.TotalBytes, pv.FileBytes, len(big))
 	}
 	cs, err := portfolio.OpenSharedCopy(ctx, res.Path)
 	if err != nil {
@@ -308,6 +308,9 @@ func TestPreview_SaysExactlyWhatTheCopyHolds(t *testing.T) {
 	exps, _ := cs.Experiences(ctx)
 	if len(list) != pv.Counts.Evidence || len(notes) != pv.Counts.SupportNotes || len(exps) != pv.Counts.Experiences {
 		t.Errorf("copy holds %d evidence, %d notes, %d experiences; preview said %+v", len(list), len(notes), len(exps), pv.Counts)
+	}
+	if left, err := cs.LeftOutFiles(ctx); err != nil || len(left) != 1 || left[0] != e.SHA256 {
+		t.Errorf("files left out: %v, %v", left, err)
 	}
 	if data, _ := cs.EvidenceFile(ctx, e.ID); len(data) != 0 {
 		t.Errorf("the large file's %d bytes are in the copy", len(data))

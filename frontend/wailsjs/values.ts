@@ -108,7 +108,7 @@ export const EVENT_CLOSE_REQUESTED = "window:close-requested";
 /** EVENT_OUTCOMES_DROPPED: the event Go sends with the preview of an outcomes file dropped on the window (Go: app.OutcomesDroppedEvent). */
 export const EVENT_OUTCOMES_DROPPED = "outcomes:dropped";
 
-/** EVENT_COMMENTS_DROPPED: the event Go sends with the path of a comments file dropped on the window (then Comments.ImportFile) (Go: app.CommentsDroppedEvent). */
+/** EVENT_COMMENTS_DROPPED: the event Go sends with a CommentsDrop after a comments file is dropped on the window (Go: app.CommentsDroppedEvent). */
 export const EVENT_COMMENTS_DROPPED = "comments:dropped";
 
 /** COMMENT_ANCHOR_KINDS: the kinds of item a comment can be anchored to (Go: comment.AnchorKinds). */

@@ -1089,6 +1089,7 @@ export namespace share {
 	    leftOut: number;
 	    leftOutBytes: number;
 	    fileBytes: number;
+	    totalBytes: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Contents(source);
@@ -1105,6 +1106,7 @@ export namespace share {
 	        this.leftOut = source["leftOut"];
 	        this.leftOutBytes = source["leftOutBytes"];
 	        this.fileBytes = source["fileBytes"];
+	        this.totalBytes = source["totalBytes"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

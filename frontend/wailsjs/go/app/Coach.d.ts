@@ -11,6 +11,8 @@ export function CohortWithDialog():Promise<app.Cohort>;
 
 export function Comments():Promise<Array<comment.Thread>>;
 
+export function LeftOut():Promise<Array<string>>;
+
 export function Open(arg1:string):Promise<app.State>;
 
 export function OpenFromCohort(arg1:string):Promise<app.State>;

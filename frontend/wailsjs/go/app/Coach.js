@@ -18,6 +18,10 @@ export function Comments() {
   return window['go']['app']['Coach']['Comments']();
 }
 
+export function LeftOut() {
+  return window['go']['app']['Coach']['LeftOut']();
+}
+
 export function Open(arg1) {
   return window['go']['app']['Coach']['Open'](arg1);
 }
