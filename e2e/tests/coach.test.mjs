@@ -278,15 +278,30 @@ test('a learner shares with her coach, the coach comments read-only, the comment
     await h(1, t('StartHeading')).waitFor();
     await openDemo(app.url);
     await goTo('NavComments', 'CommentsHeading');
-    // A drop of the file on the window: Go tells the page the path of the file dropped (here the
-    // page's own runtime delivers the same event), and the page imports it.
-    const drop = (file) => page.evaluate((f) => window.runtime.EventsEmit('comments:dropped', f), file);
-    await drop(commentsFile);
+    // A drop of the file on the drop zone (lib/drop.ts): the page reads it and Go imports it.
+    const drop = (name, text) =>
+      page.evaluate(
+        ({ name, text }) => {
+          const zone = document.querySelector('#main .drop-zone');
+          const dt = new DataTransfer();
+          dt.items.add(new File([text], name, { type: 'application/json' }));
+          for (const type of ['dragenter', 'dragover', 'drop']) {
+            zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+          }
+        },
+        { name, text },
+      );
+    // A file cut short is refused in words, and nothing changes.
+    await drop('cut.passerelle-comments', written.slice(0, 200));
+    await main().locator('#comments-import-error').getByText(t('ErrCommentsFileDamaged')).waitFor();
+    assert.equal(await nav().locator('#nav-comments .nav-badge').count(), 0, 'nothing imported');
+    await drop('from-coach.passerelle-comments', written);
     await page.getByRole('status').filter({ hasText: t('CommentsImported', { Count: 3 }) }).waitFor();
+    assert.equal(await main().locator('#comments-import-error').innerText(), '', 'the error is gone');
     const badge = nav().locator('#nav-comments .nav-badge');
     await badge.waitFor();
     assert.equal((await badge.innerText()).trim(), '3', 'three open comments in the nav');
-    // The same file again changes nothing; the dialog's way in says the same.
+    // The same file again, by the dialog's way in, changes nothing.
     await page.evaluate((file) => {
       const c = window.go.app.Comments;
       c.ImportWithDialog = () => c.ImportFile(file);

@@ -35,6 +35,8 @@ vi.mock('wailsjs/go/app/Comments', () => ({
   Reopen: vi.fn(async () => {}),
   ImportWithDialog: vi.fn(async () => ({ coachName: '', added: 0, already: 0 })),
   ImportFile: vi.fn(async () => ({ coachName: 'Marie', added: 2, already: 0 })),
+  ImportData: vi.fn(async () => ({ coachName: 'Marie', added: 0, already: 2 })),
+  AcceptDrops: vi.fn(async () => {}),
 }));
 vi.mock('wailsjs/go/app/Coach', () => ({
   Comments: vi.fn(async () => [thread('x', 'open')]),
@@ -105,6 +107,12 @@ describe('coach mode', () => {
     expect(res.added).toBe(2);
     expect(Comments.ImportFile).toHaveBeenCalledWith('/home/a/from-coach.passerelle-comments');
     expect(Comments.List).toHaveBeenCalled();
+  });
+
+  it('a file the page read goes to Go as it was read', async () => {
+    const res = await comments.importData('from-coach.passerelle-comments', 'eyJ9');
+    expect(Comments.ImportData).toHaveBeenCalledWith('from-coach.passerelle-comments', 'eyJ9');
+    expect(res.already).toBe(2);
   });
 });
 

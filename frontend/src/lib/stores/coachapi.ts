@@ -10,7 +10,17 @@ import {
   SetCoachName,
   WriteCommentsWithDialog,
 } from 'wailsjs/go/app/Coach';
-import { Dismiss, ImportFile, ImportWithDialog, List, MarkDone, Reopen, Reply } from 'wailsjs/go/app/Comments';
+import {
+  AcceptDrops,
+  Dismiss,
+  ImportData,
+  ImportFile,
+  ImportWithDialog,
+  List,
+  MarkDone,
+  Reopen,
+  Reply,
+} from 'wailsjs/go/app/Comments';
 import { Preview, WithDialog } from 'wailsjs/go/app/Share';
 import { app, comment, share } from 'wailsjs/go/models';
 
@@ -25,6 +35,12 @@ export type Comment = comment.Comment;
 
 /** ImportResult is what importing a comments file did. */
 export type ImportResult = comment.ImportResult;
+
+/** CommentsDrop is what Go sends with EVENT_COMMENTS_DROPPED: the import of the dropped file, or why it was refused. */
+export interface CommentsDrop {
+  result: ImportResult | null;
+  error: string;
+}
 
 /** ShareOptions are the learner's choices for a shared copy. */
 export type ShareOptions = Omit<share.Options, 'convertValues'>;
@@ -84,6 +100,8 @@ export const coachApi = {
   reopen: (id: string) => Reopen(id),
   importWithDialog: () => ImportWithDialog(),
   importFile: (path: string) => ImportFile(path),
+  importData: (name: string, base64: string) => ImportData(name, base64),
+  acceptDrops: (on: boolean) => AcceptDrops(on),
   coachComments: async () => flatten(await CoachComments()),
   coachReply: (id: string, text: string) => CoachReply(id, text),
   addComment: (anchor: Anchor, text: string, suggestedAction: string) =>

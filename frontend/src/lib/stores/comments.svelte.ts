@@ -63,7 +63,19 @@ class CommentsStore implements Resettable {
     return res;
   }
 
-  /** importFile imports a comments file dropped on the window (Go tells its path). */
+  /** importData imports a comments file the page read itself (a drop or the file control in a plain browser). */
+  async importData(name: string, base64: string): Promise<ImportResult> {
+    const res = await call(() => coachApi.importData(name, base64));
+    await this.load();
+    return res;
+  }
+
+  /** acceptDrops tells the window a file dropped now is a comments file to import (or, with false, evidence again). */
+  async acceptDrops(on: boolean): Promise<void> {
+    await call(() => coachApi.acceptDrops(on));
+  }
+
+  /** importFile imports a comments file by its path (one the learner chose or dropped). */
   async importFile(path: string): Promise<ImportResult> {
     const res = await call(() => coachApi.importFile(path));
     await this.load();
