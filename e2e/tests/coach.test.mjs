@@ -160,13 +160,13 @@ test('a learner shares with her coach, the coach comments read-only, the comment
       await page.waitForLoadState('networkidle').catch(() => {});
       await page.waitForTimeout(300);
       assert.deepEqual(await editControls(), [], `no edit control on ${navId}`);
+      await scan(`coach-${navId.slice(3).toLowerCase()}-en`);
     }
     // The profile in coach mode holds no self-identification and no contact details.
     await goTo('NavProfile', 'ProfileHeading');
     const profileText = await main().innerText();
     assert.ok(!profileText.includes(SELF_ID), 'no self-identification');
     assert.ok(profileText.includes(t('CoachProfileNoContact')), 'contact details not shared');
-    await scan('coach-profile-en');
 
     // ---- a comment on an experience (the learner deletes it later) ---------------------------------
     await goTo('NavExperiences', 'ExperiencesHeading');
@@ -331,6 +331,15 @@ test('a learner shares with her coach, the coach comments read-only, the comment
     await thread.getByRole('button', { name: new RegExp(`^${t('CommentMarkDone')}`) }).click();
     await thread.getByText(t('CommentBadgeDone'), { exact: true }).waitFor();
     assert.equal((await badge.innerText()).trim(), '2', 'two comments still open');
+    // The learner changes the claim: its comments then say it changed since the coach saw it.
+    await card.getByRole('button', { name: `${t('ClaimEdit')} ${code}` }).click();
+    await h(2, t('ClaimFormEditHeading', { Code: code })).waitFor();
+    const narrative = field(t('ClaimNarrativeEnLabel'));
+    await narrative.fill(`${await narrative.inputValue()} I also ran the weekly audit of the biosafety cabinets.`);
+    await button(t('ClaimSave')).click();
+    await page.getByRole('status').filter({ hasText: t('ClaimSaved', { Code: code }) }).first().waitFor();
+    await button(t('ClaimClose')).click();
+    await card.getByText(t('CommentChanged'), { exact: true }).first().waitFor();
     await scan('learner-claims-en');
     await switchLanguage('fr');
     await card.getByText(t('CommentFromCoach', { Name: COACH }), { exact: true }).first().waitFor();

@@ -109,6 +109,13 @@ describe('coach mode', () => {
     expect(Comments.List).toHaveBeenCalled();
   });
 
+  it('many items asking to refresh at once make one call', async () => {
+    await Promise.all([comments.refresh(), comments.refresh(), comments.refresh()]);
+    expect(Comments.List).toHaveBeenCalledTimes(1);
+    await comments.refresh();
+    expect(Comments.List).toHaveBeenCalledTimes(2);
+  });
+
   it('a file the page read goes to Go as it was read', async () => {
     const res = await comments.importData('from-coach.passerelle-comments', 'eyJ9');
     expect(Comments.ImportData).toHaveBeenCalledWith('from-coach.passerelle-comments', 'eyJ9');

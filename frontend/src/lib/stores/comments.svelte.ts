@@ -26,6 +26,18 @@ class CommentsStore implements Resettable {
     return this.items;
   }
 
+  #refreshing: Promise<Comment[]> | null = null;
+
+  /**
+   * refresh loads the list again, once for all who ask at the same time (every item's comments
+   * when a list of cards is drawn): Go works out anew whether each item changed since the coach
+   * saw it, so a screen drawn after an edit says so.
+   */
+  refresh(): Promise<Comment[]> {
+    this.#refreshing ??= this.load().finally(() => (this.#refreshing = null));
+    return this.#refreshing;
+  }
+
   /** reply answers a comment: the learner's reply goes back in the next shared copy, the coach's in the comments file. */
   async reply(id: string, text: string): Promise<void> {
     if (coachMode.active) await call(() => coachApi.coachReply(id, text));
