@@ -146,7 +146,7 @@ test('a learner shares with her coach, the coach comments read-only, the comment
     }
     for (const [navId, headingId] of [
       ['NavGuide', 'GuideHeading'],
-      ['NavProfile', 'ProfileHeading'],
+      ['NavProfile', 'CoachProfileHeading'],
       ['NavExperiences', 'ExperiencesHeading'],
       ['NavCredentials', 'CredentialsHeading'],
       ['NavEvidence', 'EvidenceHeading'],
@@ -163,7 +163,7 @@ test('a learner shares with her coach, the coach comments read-only, the comment
       await scan(`coach-${navId.slice(3).toLowerCase()}-en`);
     }
     // The profile in coach mode holds no self-identification and no contact details.
-    await goTo('NavProfile', 'ProfileHeading');
+    await goTo('NavProfile', 'CoachProfileHeading');
     const profileText = await main().innerText();
     assert.ok(!profileText.includes(SELF_ID), 'no self-identification');
     assert.ok(profileText.includes(t('CoachProfileNoContact')), 'contact details not shared');

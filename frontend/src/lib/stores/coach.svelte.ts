@@ -11,6 +11,11 @@ class CoachModeStore {
   /** active is true while a shared copy is open: every screen is then read only. */
   active = $derived(!!this.info);
 
+  /** leftOut lists the SHA-256 of the evidence files the learner left out of the copy as large. */
+  async leftOut(): Promise<string[]> {
+    return this.active ? await call(() => coachApi.leftOut()) : [];
+  }
+
   /** setName remembers the name that signs the coach's comments. */
   async setName(name: string): Promise<void> {
     await session.apply(await call(() => coachApi.setName(name)));

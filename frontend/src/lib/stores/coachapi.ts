@@ -2,6 +2,7 @@
 import {
   AddComment,
   Cohort as ReadCohort,
+  LeftOut,
   CohortWithDialog,
   Comments as CoachComments,
   OpenFromCohort,
@@ -110,6 +111,7 @@ export const coachApi = {
   setName: (name: string) => SetCoachName(name),
   openWithDialog: () => OpenWithDialog(),
   openFromCohort: (path: string) => OpenFromCohort(path),
+  leftOut: async () => (await LeftOut()) ?? [],
   cohortWithDialog: async () => toCohort(await CohortWithDialog()),
   cohort: async (folder: string) => toCohort(await ReadCohort(folder)),
   sharePreview: (opts: ShareOptions) => Preview(share.Options.createFrom(opts)),
