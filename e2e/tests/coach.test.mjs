@@ -273,9 +273,18 @@ test('a learner shares with her coach, the coach comments read-only, the comment
     await shoot('coach-claim-comments-fr', cardOf(code).locator('.item-comments'));
     await switchLanguage('en');
 
-    // ==== the learner imports the comments ========================================================
+    // ---- with no copy open, the cohort is a page of its own, reached from the first screen ---------
     await nav().getByRole('button', { name: t('NavPortfolios'), exact: true }).click();
     await h(1, t('StartHeading')).waitFor();
+    await button(t('StartCoachCohort')).click();
+    await h(1, t('CohortHeading')).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus on the heading');
+    assert.equal(await main().getByRole('table').locator('tbody tr').count(), 1, 'the folder chosen before is listed again');
+    await scan('coach-cohort-page-en');
+    await button(t('CohortBack')).click();
+    await h(1, t('StartHeading')).waitFor();
+
+    // ==== the learner imports the comments ========================================================
     await openDemo(app.url);
     await goTo('NavComments', 'CommentsHeading');
     // A drop of the file on the drop zone (lib/drop.ts): the page reads it and Go imports it.
