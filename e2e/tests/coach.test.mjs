@@ -31,6 +31,7 @@ const CLAIM_COMMENT = 'Votre récit montre bien la pratique en laboratoire; pré
 const CLAIM_ACTION = 'Ajouter une lettre d’attestation de la superviseure du laboratoire';
 const RULE_COMMENT = 'The sufficiency rule needs one more piece of third-party evidence for this claim.';
 const REPLY = 'Merci! Je demande la lettre à ma superviseure cette semaine.';
+const COACH_REPLY = 'Parfait, envoyez-moi la copie quand vous aurez la lettre.';
 const EXPERIENCE_COMMENT = 'Ajoutez le nombre d’heures par semaine à cette expérience.';
 
 let app;
@@ -386,5 +387,44 @@ test('a learner shares with her coach, the coach comments read-only, the comment
     await gone.getByText(EXPERIENCE_COMMENT, { exact: true }).waitFor();
     await scan('learner-comments-deleted-en');
     await shoot('learner-comments-deleted-en', gone);
+
+    // ==== the learner's reply travels back in a new copy, and the coach answers it ================
+    await goTo('NavShare', 'ShareHeading');
+    const second = path.join(copies, 'aminata-2.passerelle-share');
+    await page.evaluate((file) => {
+      const s = window.go.app.Share;
+      s.WithDialog = (opts) => s.ToPath(opts, file);
+    }, second);
+    await button(t('ShareSave')).click();
+    await page.getByRole('status').filter({ hasText: t('ShareDone', { Path: second }) }).waitFor();
+    await nav().getByRole('button', { name: t('NavPortfolios'), exact: true }).click();
+    await h(1, t('StartHeading')).waitFor();
+    await page.evaluate((file) => {
+      const c = window.go.app.Coach;
+      c.OpenWithDialog = () => c.Open(file);
+    }, second);
+    await button(t('StartCoachOpen')).click();
+    await banner.waitFor();
+    await goTo('NavClaims', 'ClaimsHeading');
+    const coachThread = cardOf(code).locator('li.thread').filter({ hasText: CLAIM_COMMENT });
+    await coachThread.getByText(REPLY, { exact: true }).waitFor();
+    await coachThread.getByText(t('CommentBadgeDone'), { exact: true }).waitFor();
+    await coachThread.getByText(t('CommentChangedCoach'), { exact: true }).waitFor();
+    await coachThread.getByRole('button', { name: new RegExp(`^${t('CommentReply')}`) }).click();
+    // A new copy is signed anew: the name is asked, the one given before offered.
+    assert.equal(await field(t('CoachNameLabel')).inputValue(), COACH);
+    await field(t('CommentReplyLabel')).fill(COACH_REPLY);
+    await button(t('CommentReplySave')).click();
+    await coachThread.getByText(COACH_REPLY, { exact: true }).waitFor();
+    await page.getByRole('status').filter({ hasText: t('CommentReplySavedCoach') }).first().waitFor();
+    await banner.getByText(t('CoachSignedAs', { Name: COACH }), { exact: true }).waitFor();
+    await scan('coach-reply-en');
+    await shoot('coach-thread-round-two-en', coachThread);
+    // The comment on the experience the learner deleted is still the coach's to read.
+    await goTo('NavComments', 'NavComments');
+    await main()
+      .locator('section', { has: page.getByRole('heading', { name: t('CoachCommentsDeletedHeading') }) })
+      .getByText(EXPERIENCE_COMMENT, { exact: true })
+      .waitFor();
   });
 });

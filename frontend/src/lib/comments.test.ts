@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorKey, isOpen, onDeletedItems, openCount, threads, threadsOn, type CommentLike } from './comments';
+import { anchorKey, isOpen, lastCoachName, onDeletedItems, openCount, threads, threadsOn, type CommentLike } from './comments';
 
 const claim7 = { kind: 'claim', id: 7 };
 const rule7 = { kind: 'claim_rule', id: 7, rule: 'sufficient' };
@@ -74,5 +74,18 @@ describe('onDeletedItems', () => {
   it('lists the threads whose item is gone', () => {
     const list = [c('a', '1'), c('b', '2', { item: 'deleted', anchor: { kind: 'evidence', id: 9 } })];
     expect(onDeletedItems(list).map((t) => t.first.id)).toEqual(['b']);
+  });
+});
+
+describe('lastCoachName', () => {
+  it('is the name on the newest coach comment, never a learner’s', () => {
+    const list = [
+      { ...c('a', '2026-01-01'), authorName: 'Marie' },
+      { ...c('b', '2026-02-01'), authorName: 'Marie-Ève Gagnon' },
+      { ...c('r', '2026-03-01', { authorKind: 'learner' }), authorName: 'Aminata' },
+    ];
+    expect(lastCoachName(list)).toBe('Marie-Ève Gagnon');
+    expect(lastCoachName([list[2]])).toBe('');
+    expect(lastCoachName([])).toBe('');
   });
 });

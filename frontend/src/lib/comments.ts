@@ -89,3 +89,14 @@ export function openCount(comments: readonly CommentLike[]): number {
 export function onDeletedItems<C extends CommentLike>(comments: readonly C[]): Thread<C>[] {
   return threads(comments).filter((t) => t.first.item === 'deleted');
 }
+
+/**
+ * lastCoachName is the name on the newest coach's comment, so a coach opening the next copy of
+ * the same learner is offered the name they signed with before.
+ */
+export function lastCoachName(comments: readonly (CommentLike & { authorName?: string })[]): string {
+  const signed = comments.filter((c) => c.authorKind === 'coach' && (c.authorName ?? '').trim());
+  if (signed.length === 0) return '';
+  const sorted = [...signed].sort(byTime);
+  return sorted[sorted.length - 1].authorName?.trim() ?? '';
+}

@@ -16,9 +16,13 @@ class CoachModeStore {
     return this.active ? await call(() => coachApi.leftOut()) : [];
   }
 
-  /** setName remembers the name that signs the coach's comments. */
+  /** lastName is the name this coach last signed with, offered in the next copy they open. */
+  lastName = $state('');
+
+  /** setName remembers the name that signs the coach's comments in the open copy. */
   async setName(name: string): Promise<void> {
     await session.apply(await call(() => coachApi.setName(name)));
+    this.lastName = name.trim();
   }
 
   /** openWithDialog lets the coach choose a shared copy and opens it in coach mode. */
