@@ -1,7 +1,8 @@
 // Comments between a coach and a learner. The learner imports a coach's comments file and
 // answers them; a coach, reading a shared copy, writes comments and sends them back in a file.
 // One store serves both sides: which one is open decides the calls it makes.
-import { coachApi, type Anchor, type Comment, type ImportResult } from './coachapi';
+import { EventsOn } from 'wailsjs/runtime/runtime';
+import { coachApi, EVENT_COMMENTS_DROPPED, type Anchor, type Comment, type ImportResult } from './coachapi';
 import { call } from '../errors';
 import { openCount } from '../comments';
 import { registerResettable, type Resettable } from './list.svelte';
@@ -27,6 +28,18 @@ class CommentsStore implements Resettable {
   }
 
   #refreshing: Promise<Comment[]> | null = null;
+
+  /**
+   * listen follows the comments files Go imports when one is dropped anywhere on the window, so
+   * the count in the nav moves at once; it returns the way to stop.
+   */
+  listen(): () => void {
+    try {
+      return EventsOn(EVENT_COMMENTS_DROPPED, () => void this.refresh().catch(() => {}));
+    } catch {
+      return () => {};
+    }
+  }
 
   /**
    * refresh loads the list again, once for all who ask at the same time (every item's comments
