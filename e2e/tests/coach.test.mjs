@@ -116,6 +116,12 @@ test('a learner shares with her coach, the coach comments read-only, the comment
     assert.ok(preview.includes(COACH_ONLY_NOTE), 'the note ticked for the coach is listed');
     await scan('coach-share-en');
     await shoot('share-en');
+    await switchLanguage('fr');
+    await h(1, t('ShareHeading')).waitFor();
+    await main().getByText(t('ShareNeverOwnFile'), { exact: true }).waitFor();
+    await scan('coach-share-fr');
+    await shoot('share-fr');
+    await switchLanguage('en');
     await page.evaluate((file) => {
       const s = window.go.app.Share;
       s.WithDialog = (opts) => s.ToPath(opts, file);
