@@ -159,6 +159,7 @@ test('a learner builds a portfolio in English and French and finds it again afte
     await field(t('SupportFormProviderLabel')).fill(NOTE.provider);
     await field(t('SupportFormTextLabel')).fill(NOTE.text);
     assert.equal(await field(t('SupportFormShareLabel')).isChecked(), false, 'a new support note must be private');
+    assert.equal(await field(t('SupportFormSubmissionLabel')).isChecked(), false, 'and not in the PLAR submission');
     await scan('support-form-en');
     await button(t('SupportFormSave')).click();
     await page.getByText(NOTE.text, { exact: true }).waitFor();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addTags, expired, formatMonth, pickText, shortHash, sizeParts, splitTags, today } from './format';
+import { addTags, expired, formatDay, formatMonth, pickText, shortHash, sizeParts, splitTags, today } from './format';
 
 describe('format', () => {
   it('splits and merges tags without duplicates', () => {
@@ -8,6 +8,14 @@ describe('format', () => {
     expect(splitTags(' Cooking, baking and pastry ')).toEqual(['Cooking, baking and pastry']);
     expect(splitTags('Soins; premiers secours')).toEqual(['Soins; premiers secours']);
     expect(addTags(['Welding'], ['welding', 'Inuktitut'])).toEqual(['Welding', 'Inuktitut']);
+  });
+
+  it('writes the day of a time in the language of the UI, and leaves an odd value as it is', () => {
+    // Noon UTC is the same day in every Canadian time zone.
+    expect(formatDay('2026-03-14T12:00:00Z', 'en-CA')).toBe('Mar 14, 2026');
+    expect(formatDay('2026-03-14T12:00:00Z', 'fr-CA')).toBe('14 mars 2026');
+    expect(formatDay('not a date', 'en-CA')).toBe('not a date');
+    expect(formatDay('', 'en-CA')).toBe('');
   });
 
   it('writes months in the language of the UI', () => {

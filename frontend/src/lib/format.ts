@@ -42,6 +42,13 @@ export function formatDateTime(value: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** formatDay shows the day of an RFC 3339 time, in the local time zone ("Nov 29, 2026"). */
+export function formatDay(value: string, locale: string): string {
+  const date = new Date(value ?? '');
+  if (!value || Number.isNaN(date.getTime())) return value ?? '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+}
+
 /** SizeParts is a size as a number to show and the message ID of its unit. */
 export interface SizeParts {
   size: string;

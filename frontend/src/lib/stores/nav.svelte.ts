@@ -6,9 +6,9 @@ import { unsaved } from './unsaved.svelte';
 /**
  * SCREENS are the screens of an open portfolio, in nav order. The guide is the home: it comes
  * first and a portfolio opens on it. The PLAR screens follow the records they draw on; the
- * Export screen comes right after readiness, the last check before it; what happened next
- * (and sharing it with a program) follows the export. "Your data" (where the
- * file is, backups, the passphrase) comes last, beside the list of portfolios.
+ * Export screen comes right after readiness, the last check before it, then sharing with a coach
+ * and the coach's comments, then what happened next (and sharing it with a program). "Your data"
+ * (where the file is, backups, the passphrase) comes last, beside the list of portfolios.
  */
 export const SCREENS = [
   'guide',
@@ -20,14 +20,34 @@ export const SCREENS = [
   'claims',
   'readiness',
   'export',
+  'share',
+  'comments',
   'next',
   'sharing',
   'support',
   'data',
 ] as const;
 
+/**
+ * COACH_SCREENS are the screens of a shared copy a coach reads, in nav order: what the learner
+ * would read, none of the screens only the learner uses (targets, export, sharing, their data),
+ * then the coach's comments and learners.
+ */
+export const COACH_SCREENS = [
+  'guide',
+  'profile',
+  'experiences',
+  'credentials',
+  'evidence',
+  'claims',
+  'readiness',
+  'support',
+  'comments',
+  'cohort',
+] as const;
+
 /** Screen names one screen. */
-export type Screen = (typeof SCREENS)[number];
+export type Screen = (typeof SCREENS)[number] | (typeof COACH_SCREENS)[number];
 
 /** HOME is the screen a portfolio opens on. */
 export const HOME: Screen = 'guide';

@@ -18,7 +18,7 @@ export const supportNotes = new ListStore<portfolio.SupportNote>({
 // Locked, the notes are sealed: the store forgets the text it read while they were open.
 data.onLocked(() => supportNotes.reset());
 
-/** blankSupportNote is a new, unsaved note dated today, not shared. */
+/** blankSupportNote is a new, unsaved note dated today, neither shared with a coach nor in the submission. */
 export function blankSupportNote(today: string): portfolio.SupportNote {
   return portfolio.SupportNote.createFrom({
     id: 0,
@@ -28,5 +28,6 @@ export function blankSupportNote(today: string): portfolio.SupportNote {
     text: '',
     followUp: '',
     shareWithCoach: false,
+    includeInSubmission: false,
   });
 }
