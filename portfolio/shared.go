@@ -339,7 +339,7 @@ func PeekShare(ctx context.Context, path string) (ShareInfo, int, error) {
 	var open int
 	err = db.QueryRowContext(ctx, `SELECT share_id, portfolio_id, learner_name, target, shared_at,
 		with_contact, claims_ready, claims_claimed, claims_total, outcomes_shared, outcomes_reported,
-		(SELECT count(*) FROM comment WHERE author_kind = 'coach' AND status = 'open')
+		(SELECT count(*) FROM comment WHERE author_kind = 'coach' AND status = 'open' AND reply_to = '')
 		FROM share WHERE id = 1`).Scan(&h.ShareID, &h.PortfolioID, &h.LearnerName, &h.Target, &h.SharedAt,
 		&h.WithContact, &h.ClaimsReady, &h.ClaimsClaimed, &h.ClaimsTotal, &h.OutcomesShared,
 		&h.OutcomesReported, &open)

@@ -84,7 +84,13 @@ func TestCohort_ListsEveryCopyAndSurvivesBadFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	cs.SetCoachName(ctx, "Josée")
-	if _, err := comment.Add(ctx, cs, comment.New{Anchor: comment.Anchor{Kind: comment.OnProfile}, Text: "Bien."}); err != nil {
+	first, err := comment.Add(ctx, cs, comment.New{Anchor: comment.Anchor{Kind: comment.OnProfile}, Text: "Bien."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The coach answering in the thread opens no new comment: the learner marks done or
+	// dismisses first comments, so the cohort counts only those, as the learner's screen does.
+	if _, err := comment.Reply(ctx, cs, first.ID, "Et la date ?"); err != nil {
 		t.Fatal(err)
 	}
 	cs.Close()
