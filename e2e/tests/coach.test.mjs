@@ -242,6 +242,8 @@ test('a learner shares with her coach, the coach comments read-only, the comment
     const rows = table.locator('tbody tr');
     assert.equal(await rows.count(), 1, 'one readable shared copy');
     assert.ok((await rows.first().innerText()).includes(LEARNER));
+    // The demo learner shares what happened next with a program: the cohort says how many.
+    assert.match(await rows.first().locator('td').nth(5).innerText(), /^[1-9]\d*$/, 'outcomes shared are counted');
     await main().getByRole('heading', { name: t('CohortUnreadableHeading') }).waitFor();
     const unreadable = await main().locator('.cohort-unreadable').innerText();
     assert.ok(unreadable.includes('damaged.passerelle-share'), unreadable);

@@ -10,6 +10,7 @@ function row(learnerName: string, more: Partial<CohortRowLike> = {}): CohortRowL
     claimsClaimed: 0,
     claimsTotal: 8,
     openComments: 0,
+    outcomesReported: 0,
     sharedAt: '2026-03-01T10:00:00Z',
     ...more,
   };

@@ -9,11 +9,21 @@ export interface CohortRowLike {
   claimsClaimed: number;
   claimsTotal: number;
   openComments: number;
+  outcomesReported: number;
   sharedAt: string;
 }
 
 /** COHORT_COLUMNS are the table's sortable columns, in the order it shows them. */
-export const COHORT_COLUMNS = ['learnerName', 'target', 'claimsReady', 'claimsClaimed', 'claimsTotal', 'openComments', 'sharedAt'] as const;
+export const COHORT_COLUMNS = [
+  'learnerName',
+  'target',
+  'claimsReady',
+  'claimsClaimed',
+  'claimsTotal',
+  'openComments',
+  'outcomesReported',
+  'sharedAt',
+] as const;
 
 /** CohortColumn is one sortable column. */
 export type CohortColumn = (typeof COHORT_COLUMNS)[number];
