@@ -269,7 +269,7 @@ func (x *Outcomes) writeReport(folder, format, path string) error {
 		names := func(id string) (string, string) {
 			return x.s.catalog.Text(portfolio.English, id, nil), x.s.catalog.Text(portfolio.French, id, nil)
 		}
-		_, err := impact.WriteXAPI(x.s.ctx, folder, "", names, path)
+		_, _, err := impact.WriteXAPI(x.s.ctx, folder, "", names, path) // the report already says what is withheld
 		return err
 	}
 	return fault.New(fault.Invalid, "format", "ErrUnknownChoice")

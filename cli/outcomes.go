@@ -103,11 +103,17 @@ func (c cli) outcomesReport(ctx context.Context, args []string) int {
 		names := func(id string) (string, string) {
 			return c.Catalog.Text(portfolio.English, id, nil), c.Catalog.Text(portfolio.French, id, nil)
 		}
-		n, err := impact.WriteXAPI(ctx, in, program, names, xapiOut)
+		n, held, err := impact.WriteXAPI(ctx, in, program, names, xapiOut)
 		if err != nil {
 			return c.fail(err)
 		}
 		c.say(c.stdout, "CliXAPIWritten", "Count", n, "Path", xapiOut)
+		if held.Statements > 0 {
+			c.say(c.stdout, "XapiWithheldStatements", "Count", held.Statements, "Min", impact.MinCell)
+		}
+		if held.Attributes > 0 {
+			c.say(c.stdout, "XapiWithheldAttributes", "Count", held.Attributes, "Min", impact.MinCell)
+		}
 	}
 	return 0
 }

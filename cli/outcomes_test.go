@@ -212,3 +212,96 @@ func TestCLI_OutcomesInFrench(t *testing.T) {
 		t.Fatalf("report: %d\n%s", code, out.String())
 	}
 }
+
+// The trial's cohort: 6 learners alike (the demo's file under 6 pseudonyms), 3 in Quebec with a
+// promotion 12 months after, 1 in Nunavut, Indigenous, self-employed 14 months after. The
+// tables hide Quebec, Nunavut, promotion, self-employment and Indigenous; the xAPI statements,
+// records one per outcome, must not show them either, nor the single learner's pseudonym, and
+// the command says what it withheld.
+func TestCLI_XAPIWithholdsWhatTheTablesSuppress(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "demo.passerelle")
+	if code, _, stderr := runCLI(t, "demo", "--out", p); code != 0 {
+		t.Fatalf("demo: %d %s", code, stderr)
+	}
+	first := filepath.Join(dir, "l0.json")
+	if code, _, stderr := runCLI(t, "outcomes", "export", "--portfolio", p, "--program", demo.DemoProgram, "--out", first); code != 0 {
+		t.Fatalf("export: %s", stderr)
+	}
+	base, err := impact.Read(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "cohort")
+	os.Mkdir(in, 0o755)
+	write := func(name string, f impact.File) {
+		if err := os.WriteFile(filepath.Join(in, name), f.Encode(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pseudo := func(c byte) string { return strings.Repeat(string(c), 26) }
+	for i := range 6 {
+		f := base
+		f.Pseudonym = pseudo('a' + byte(i))
+		write("l"+string(rune('0'+i))+".json", f)
+	}
+	twelve, fourteen := 12, 14
+	var quebec []string
+	for i := range 3 {
+		f := base
+		f.Pseudonym, f.Region = pseudo('q'+byte(i)), "QC"
+		f.Outcomes = []impact.Outcome{{Type: "promotion", Month: "2025-06", MonthsAfterCredential: &twelve,
+			Credentials: base.Outcomes[0].Credentials}}
+		quebec = append(quebec, f.Pseudonym)
+		write("qc"+string(rune('0'+i))+".json", f)
+	}
+	single := base
+	single.Pseudonym, single.Region = "zzzzsinglelearnerzzzzzzzzz", "NU"
+	single.SelfIdentification = map[string]bool{"indigenous": true}
+	single.Outcomes = []impact.Outcome{{Type: "selfEmployment", Month: "2025-08", MonthsAfterCredential: &fourteen,
+		Credentials: base.Outcomes[0].Credentials}}
+	write("nu.json", single)
+
+	csv, xapi := filepath.Join(dir, "r2.csv"), filepath.Join(dir, "s2.json")
+	code, out, stderr := runCLI(t, "outcomes", "report", "--in", in, "--csv", csv, "--xapi", xapi)
+	if code != 0 {
+		t.Fatalf("report: exit %d\n%s\n%s", code, out, stderr)
+	}
+	for _, hidden := range []string{"Quebec: fewer than 5", "Nunavut: fewer than 5", "A promotion: fewer than 5",
+		"Self-employment: fewer than 5"} {
+		if !strings.Contains(out, hidden) {
+			t.Errorf("the printed report does not hide %q:\n%s", hidden, out)
+		}
+	}
+	// 3 promotions and 1 self-employment are not written; QC, NU and Indigenous are left out
+	// of no written statement, since their learners' only statements were not written.
+	if !strings.Contains(out, "4 outcomes were not written as statements") {
+		t.Errorf("the command does not say what it withheld:\n%s", out)
+	}
+	data, err := os.ReadFile(xapi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems := impact.CheckStatements(data); len(problems) > 0 {
+		t.Fatalf("%d statements break the rules, first %v", len(problems), problems[0])
+	}
+	for _, never := range append([]string{"zzzzsinglelearner", `"QC"`, `"NU"`, "indigenous", "outcomes/promotion",
+		"outcomes/self-employment"}, quebec...) {
+		if strings.Contains(string(data), never) {
+			t.Errorf("the xAPI file holds %q, which the tables suppress", never)
+		}
+	}
+	var ss []impact.Statement
+	if err := json.Unmarshal(data, &ss); err != nil {
+		t.Fatal(err)
+	}
+	// Each of the 6 alike learners keeps its 3 statements, with its region and its newcomer item.
+	if len(ss) != 18 || !strings.Contains(out, "18 xAPI statements written") {
+		t.Fatalf("%d statements, want 18 (6 learners × 3):\n%s", len(ss), out)
+	}
+	for _, s := range ss {
+		if s.Context.Extensions[impact.XAPIBase+"extensions/region"] != "MB" {
+			t.Errorf("statement %s lost the region every table shows: %v", s.ID, s.Context.Extensions)
+		}
+	}
+}

@@ -78,6 +78,8 @@ type Report struct {
 	MedianSuppressed bool    `json:"medianSuppressed"`
 	// Suppressed counts the cells not shown, for the sentence that says so.
 	Suppressed int `json:"suppressed"`
+	// XAPIWithheld is what the xAPI statements of the same files leave out, for the same reason.
+	XAPIWithheld XAPIWithheld `json:"xapiWithheld"`
 }
 
 // ReadFolder reads every outcome file (*.json) in folder, for program or (program "") all of
@@ -301,6 +303,7 @@ func FolderReport(ctx context.Context, folder, program string) (Report, []File, 
 	}
 	r := BuildReport(files)
 	r.Folder, r.Program, r.Skipped = folder, strings.TrimSpace(program), skipped
+	r.XAPIWithheld = XAPIPlan(files)
 	if !r.LearnersSuppressed {
 		r.Files = len(files) // with fewer than MinCell learners, even this would count them
 	}

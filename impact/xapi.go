@@ -123,19 +123,40 @@ func ProgramHomePage(f File) string {
 	return XAPIBase + "programs/" + slug(f.Program) + "-" + shortHash(normName(f.Program))[:8]
 }
 
-// Statements turns pooled outcome files into xAPI statements, one per shared outcome. It
-// refuses a pool of fewer than MinCell learners: statements are records, one per learner, and
-// so few would be as good as named.
-func Statements(files []File, names Names) ([]Statement, error) {
+// XAPIWithheld says what small-cell suppression kept out of pooled xAPI statements, so the
+// report can say so: statements are records, one per learner's outcome, so a group a table hides
+// must not be readable in them either.
+type XAPIWithheld struct {
+	// Statements is how many outcomes were not written at all: their outcome type, or their
+	// span of months after the credential, is shared by fewer than MinCell learners.
+	Statements int `json:"statements"`
+	// Attributes is how many details (a region, a self-identification item) were left out of
+	// the statements written, because fewer than MinCell learners share them.
+	Attributes int `json:"attributes"`
+}
+
+// Statements turns pooled outcome files into xAPI statements, one per shared outcome, safe by
+// construction: whatever a table of BuildReport over the same files suppresses (an outcome
+// type, a span of months, a region, a self-identification item, complementary cells included)
+// is never in a statement. A statement whose type or span of months is suppressed is not
+// written; a suppressed region or item is left out of the statements that are. It refuses a
+// pool of fewer than MinCell learners: so few would be as good as named.
+func Statements(files []File, names Names) ([]Statement, XAPIWithheld, error) {
+	var held XAPIWithheld
 	if len(files) < MinCell {
-		return nil, fault.New(fault.Invalid, "xapi", "ErrXAPITooFewLearners", "Min", MinCell)
+		return nil, held, fault.New(fault.Invalid, "xapi", "ErrXAPITooFewLearners", "Min", MinCell)
 	}
+	shown := shownKeys(BuildReport(files))
 	out := []Statement{}
 	for _, f := range files {
 		home := ProgramHomePage(f)
 		program := Activity{ObjectType: "Activity", ID: home, Definition: &Definition{
 			Name: LanguageMap{"und": f.Program}, Type: activityProgram}}
 		for i, o := range f.Outcomes {
+			if !shown["type:"+o.Type] || (o.MonthsAfterCredential != nil && !shown["months:"+bucketOf(*o.MonthsAfterCredential)]) {
+				held.Statements++
+				continue
+			}
 			s := Statement{Actor: Actor{ObjectType: "Agent", Account: Account{HomePage: home, Name: f.Pseudonym}},
 				Timestamp: o.Month + "-01T00:00:00Z", Version: XAPIStatementModel}
 			ctx := &XContext{Platform: "Passerelle", ContextActivities: &ContextActivities{Grouping: []Activity{program}},
@@ -160,10 +181,25 @@ func Statements(files []File, names Names) ([]Statement, error) {
 				ctx.Extensions[extMonthsAfter] = *o.MonthsAfterCredential
 			}
 			if f.Region != "" {
-				ctx.Extensions[extRegion] = f.Region
+				if shown["region:"+f.Region] {
+					ctx.Extensions[extRegion] = f.Region
+				} else {
+					held.Attributes++
+				}
 			}
-			if len(f.SelfIdentification) > 0 {
-				ctx.Extensions[extSelfID] = f.SelfIdentification
+			selfID := map[string]bool{}
+			for item, yes := range f.SelfIdentification {
+				if !yes {
+					continue // an item not ticked says nothing, and is not sent
+				}
+				if shown["selfid:"+item] {
+					selfID[item] = true
+				} else {
+					held.Attributes++
+				}
+			}
+			if len(selfID) > 0 {
+				ctx.Extensions[extSelfID] = selfID
 			}
 			if len(ctx.Extensions) == 0 {
 				ctx.Extensions = nil
@@ -173,7 +209,34 @@ func Statements(files []File, names Names) ([]Statement, error) {
 			out = append(out, s)
 		}
 	}
-	return out, nil
+	return out, held, nil
+}
+
+// shownKeys is the set of groups a report shows ("type:newJob", "months:4-6", "region:MB",
+// "selfid:newcomer"): every other value is suppressed and must stay out of statements too.
+func shownKeys(r Report) map[string]bool {
+	shown := map[string]bool{}
+	for _, t := range []struct {
+		prefix string
+		cells  []Cell
+	}{{"type:", r.ByType}, {"months:", r.ByMonths}, {"region:", r.ByRegion}, {"selfid:", r.BySelfID}} {
+		for _, c := range t.cells {
+			if !c.Suppressed {
+				shown[t.prefix+c.Key] = true
+			}
+		}
+	}
+	return shown
+}
+
+// XAPIPlan is what the statements of files would leave out, for the report to say before the
+// program saves them; nothing when there are too few learners for any statement.
+func XAPIPlan(files []File) XAPIWithheld {
+	_, held, err := Statements(files, func(string) (string, string) { return "", "" })
+	if err != nil {
+		return XAPIWithheld{}
+	}
+	return held
 }
 
 // decisionVerb is the verb and result of a PLAR decision: ADL's passed and failed, and ours
@@ -278,20 +341,24 @@ func EncodeStatements(ss []Statement) []byte {
 }
 
 // WriteXAPI pools the outcome files of folder (for program, or all) as xAPI statements and
-// writes them to path, whole or not at all. Every statement is checked first: a file that
-// would not pass CheckStatements is never written.
-func WriteXAPI(ctx context.Context, folder, program string, names Names, path string) (int, error) {
+// writes them to path, whole or not at all, and says how many it wrote and what small-cell
+// suppression withheld. Every statement is checked first: a file that would not pass
+// CheckStatements is never written, and a pool whose every statement is withheld writes none.
+func WriteXAPI(ctx context.Context, folder, program string, names Names, path string) (int, XAPIWithheld, error) {
 	files, _, err := ReadFolder(ctx, folder, program)
 	if err != nil {
-		return 0, err
+		return 0, XAPIWithheld{}, err
 	}
-	ss, err := Statements(files, names)
+	ss, held, err := Statements(files, names)
 	if err != nil {
-		return 0, err
+		return 0, held, err
+	}
+	if len(ss) == 0 {
+		return 0, held, fault.New(fault.Invalid, "xapi", "ErrXAPIAllWithheld", "Min", MinCell, "Count", held.Statements)
 	}
 	data := EncodeStatements(ss)
 	if problems := CheckStatements(data); len(problems) > 0 {
-		return 0, fmt.Errorf("xapi: %d statements break the rules, first %s", len(problems), problems[0])
+		return 0, held, fmt.Errorf("xapi: %d statements break the rules, first %s", len(problems), problems[0])
 	}
-	return len(ss), writeFile(path, data)
+	return len(ss), held, writeFile(path, data)
 }

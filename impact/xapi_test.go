@@ -25,7 +25,7 @@ func names(t testing.TB) Names {
 func TestXAPI_EveryExportedStatementPassesTheRules(t *testing.T) {
 	dir := cohort(t, 40, 7)
 	out := filepath.Join(t.TempDir(), "pool.xapi.json")
-	n, err := WriteXAPI(context.Background(), dir, "", names(t), out)
+	n, _, err := WriteXAPI(context.Background(), dir, "", names(t), out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestXAPI_EveryExportedStatementPassesTheRules(t *testing.T) {
 		}
 	}
 	again := filepath.Join(t.TempDir(), "again.json")
-	if _, err := WriteXAPI(context.Background(), dir, "", names(t), again); err != nil {
+	if _, _, err := WriteXAPI(context.Background(), dir, "", names(t), again); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(again); string(b) != string(data) {
@@ -85,7 +85,7 @@ func sample(data []byte) string {
 func TestXAPI_FewerThanFiveLearnersAreNotWritten(t *testing.T) {
 	dir := cohort(t, 4, 3)
 	out := filepath.Join(t.TempDir(), "pool.json")
-	if _, err := WriteXAPI(context.Background(), dir, "", names(t), out); err == nil {
+	if _, _, err := WriteXAPI(context.Background(), dir, "", names(t), out); err == nil {
 		t.Fatal("four learners written as statements")
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
@@ -151,5 +151,64 @@ func TestCheckStatements_RejectsEachBrokenRule(t *testing.T) {
 	}
 	if p := CheckStatements([]byte(`{"not":"an array"}`)); len(p) != 1 || p[0].Rule != RuleJSON {
 		t.Errorf("not an array: %v", p)
+	}
+}
+
+// Over a seeded cohort with rare regions and items, no statement carries a value that a table
+// of the same files suppresses, and what was left out is counted.
+func TestXAPI_NoStatementHoldsASuppressedGroup(t *testing.T) {
+	files, _, err := ReadFolder(context.Background(), cohort(t, 60, 11), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := BuildReport(files)
+	suppressed := map[string]bool{}
+	for prefix, table := range map[string][]Cell{"type:": r.ByType, "months:": r.ByMonths, "region:": r.ByRegion,
+		"selfid:": r.BySelfID} {
+		for _, c := range table {
+			if c.Suppressed {
+				suppressed[prefix+c.Key] = true
+			}
+		}
+	}
+	if !suppressed["region:NU"] && !suppressed["region:YT"] {
+		t.Fatalf("the cohort has no rare region to test with: %v", r.ByRegion)
+	}
+	ss, held, err := Statements(files, names(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, f := range files {
+		total += len(f.Outcomes)
+	}
+	if len(ss)+held.Statements != total || held.Attributes == 0 {
+		t.Fatalf("%d written + %d withheld of %d outcomes, %d attributes withheld", len(ss), held.Statements, total, held.Attributes)
+	}
+	for _, s := range ss {
+		ext := s.Context.Extensions
+		if region, ok := ext[extRegion].(string); ok && suppressed["region:"+region] {
+			t.Errorf("statement %s holds the suppressed region %s", s.ID, region)
+		}
+		if items, ok := ext[extSelfID].(map[string]bool); ok {
+			for item := range items {
+				if suppressed["selfid:"+item] {
+					t.Errorf("statement %s holds the suppressed item %s", s.ID, item)
+				}
+			}
+		}
+		if m, ok := ext[extMonthsAfter].(int); ok && suppressed["months:"+bucketOf(m)] {
+			t.Errorf("statement %s holds %d months, in a suppressed span", s.ID, m)
+		}
+		if strings.HasPrefix(s.Object.ID, XAPIBase+"outcomes/") {
+			for _, typ := range OutcomeTypes() {
+				if s.Object.ID == XAPIBase+"outcomes/"+kebab(typ) && suppressed["type:"+typ] {
+					t.Errorf("statement %s is of the suppressed type %s", s.ID, typ)
+				}
+			}
+		}
+	}
+	if got := XAPIPlan(files); got != held {
+		t.Errorf("the report's plan %+v differs from what is written %+v", got, held)
 	}
 }

@@ -366,6 +366,20 @@ export namespace impact {
 	        this.suppressed = source["suppressed"];
 	    }
 	}
+	export class XAPIWithheld {
+	    statements: number;
+	    attributes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new XAPIWithheld(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.statements = source["statements"];
+	        this.attributes = source["attributes"];
+	    }
+	}
 	export class Report {
 	    folder: string;
 	    program: string;
@@ -383,6 +397,7 @@ export namespace impact {
 	    medianLearners: number;
 	    medianSuppressed: boolean;
 	    suppressed: number;
+	    xapiWithheld: XAPIWithheld;
 	
 	    static createFrom(source: any = {}) {
 	        return new Report(source);
@@ -406,6 +421,7 @@ export namespace impact {
 	        this.medianLearners = source["medianLearners"];
 	        this.medianSuppressed = source["medianSuppressed"];
 	        this.suppressed = source["suppressed"];
+	        this.xapiWithheld = this.convertValues(source["xapiWithheld"], XAPIWithheld);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
