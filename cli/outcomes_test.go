@@ -72,7 +72,7 @@ func TestCLI_OutcomesExportWithoutConsentWritesNothing(t *testing.T) {
 	}
 	out := filepath.Join(dir, "x.json")
 	code, _, stderr := runCLI(t, "outcomes", "export", "--portfolio", p, "--program", "Another program", "--out", out)
-	if code != 1 || !strings.Contains(stderr, "You have not given consent to share with the program “Another program”. Nothing was written.") {
+	if code != 1 || !strings.Contains(stderr, "You have not given consent to share with the program “Another program”. You share with one program: Centre d’amitié — Career coaching 2026. Type its name as shown here. Nothing was written.") {
 		t.Fatalf("no consent: exit %d, %q", code, stderr)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
@@ -195,7 +195,7 @@ func TestCLI_OutcomesInFrench(t *testing.T) {
 	t.Setenv("LANG", "fr_CA.UTF-8")
 	var out, errOut bytes.Buffer
 	code := runIn([]string{"outcomes", "export", "--portfolio", p, "--program", "Autre", "--out", filepath.Join(dir, "x.json")}, &out, &errOut)
-	if code != 1 || !strings.Contains(errOut.String(), "Vous n’avez pas consenti au partage avec le programme «\u00a0Autre\u00a0»") {
+	if code != 1 || !strings.Contains(errOut.String(), "Vous n’avez pas consenti au partage avec le programme «\u00a0Autre\u00a0». Vous partagez avec un programme\u00a0: Centre d’amitié — Career coaching 2026. Tapez son nom") {
 		t.Fatalf("exit %d: %q", code, errOut.String())
 	}
 	in := filepath.Join(dir, "in")
@@ -302,6 +302,28 @@ func TestCLI_XAPIWithholdsWhatTheTablesSuppress(t *testing.T) {
 	for _, s := range ss {
 		if s.Context.Extensions[impact.XAPIBase+"extensions/region"] != "MB" {
 			t.Errorf("statement %s lost the region every table shows: %v", s.ID, s.Context.Extensions)
+		}
+	}
+}
+
+// The README's try-it line typed on a keyboard — straight apostrophe, no accent, other case,
+// a hyphen, extra spaces — exports for the program the learner consented to, under its name.
+func TestCLI_OutcomesExportWithANearMissProgramName(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "demo.passerelle")
+	if code, _, stderr := runCLI(t, "demo", "--out", p); code != 0 {
+		t.Fatalf("demo: %d %s", code, stderr)
+	}
+	for i, typed := range []string{"Centre d'amitié — Career coaching 2026", "Centre d’amitie — Career coaching 2026",
+		"CENTRE D'AMITIE - CAREER COACHING 2026", "Centre  d'amitié  –  Career coaching 2026"} {
+		out := filepath.Join(dir, "x"+string(rune('0'+i))+".json")
+		code, stdout, stderr := runCLI(t, "outcomes", "export", "--portfolio", p, "--program", typed, "--out", out)
+		if code != 0 || !strings.Contains(stdout, "shared with “Centre d’amitié — Career coaching 2026”") {
+			t.Errorf("%q: exit %d, %q, %q", typed, code, stdout, stderr)
+			continue
+		}
+		if f, err := impact.Read(out); err != nil || f.Program != demo.DemoProgram {
+			t.Errorf("%q: the file names %q, %v", typed, f.Program, err)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"passerelle/fault"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -47,14 +48,62 @@ func (s *Store) Consents(ctx context.Context) ([]Consent, error) {
 	return out, rows.Err()
 }
 
-// ConsentFor reads the consent given to one program, named as the learner named it (compared
-// after Unicode normalisation, so "é" typed either way matches); ErrConsentNotFound if none.
+// ConsentFor reads the consent given to one program, named as the learner named it. The exact
+// name (after Unicode normalisation) wins; otherwise a name that differs only in letter case,
+// accents, apostrophe or quote marks, dashes or spaces (see foldProgram) finds the one consent
+// it matches — never one of two. When none matches, ErrConsentNotFound, or
+// ErrConsentNotFoundShared listing the programs the learner does share with.
 func (s *Store) ConsentFor(ctx context.Context, program string) (Consent, error) {
 	c, err := scanConsent(s.db.QueryRowContext(ctx, consentSelect+` WHERE program = ?`, programKey(program)))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Consent{}, fault.New(fault.NotFound, "program", "ErrConsentNotFound", "Program", strings.TrimSpace(program))
+	if !errors.Is(err, sql.ErrNoRows) {
+		return c, err
 	}
-	return c, err
+	all, err := s.Consents(ctx)
+	if err != nil {
+		return Consent{}, err
+	}
+	want := foldProgram(program)
+	var found []Consent
+	var shared []string
+	for _, c := range all {
+		if foldProgram(c.Program) == want {
+			found = append(found, c)
+		}
+		if c.On {
+			shared = append(shared, c.Program)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], nil
+	}
+	name := strings.TrimSpace(program)
+	if len(shared) == 0 {
+		return Consent{}, fault.New(fault.NotFound, "program", "ErrConsentNotFound", "Program", name)
+	}
+	return Consent{}, fault.New(fault.NotFound, "program", "ErrConsentNotFoundShared", "Program", name,
+		"Programs", strings.Join(shared, "; "), "Count", len(shared))
+}
+
+// foldProgram is a program name as a person may type it from a poster or an email: letter case,
+// accents, the apostrophe and quote marks (’ ‘ ʼ ' « » “ ” "), the dashes (— – ‐ -) and spaces
+// (no-break ones, the French one before « : », those around a dash) make no difference. Letters,
+// digits and other punctuation still do, so two different programs do not fold to one name.
+func foldProgram(name string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(name) {
+		switch {
+		case unicode.Is(unicode.Mn, r), unicode.IsSpace(r):
+			continue
+		case strings.ContainsRune("’‘ʼ`´′", r):
+			r = '\''
+		case strings.ContainsRune("«»“”„″", r):
+			r = '"'
+		case unicode.Is(unicode.Pd, r), r == '−':
+			r = '-'
+		}
+		b.WriteString(strings.ToLower(string(r)))
+	}
+	return b.String()
 }
 
 const consentSelect = `SELECT id, program, home_page, pseudonym, region, share_newcomer, share_indigenous,
@@ -137,6 +186,9 @@ func (s *Store) GiveConsent(ctx context.Context, c Consent) (Consent, error) {
 // continues the same record.
 func (s *Store) RevokeConsent(ctx context.Context, program string) (Consent, error) {
 	key := programKey(program)
+	if c, err := s.ConsentFor(ctx, program); err == nil {
+		key = c.Program // the program as stored, when the name given differs only in how it is typed
+	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE program_consent SET revoked_at = ? WHERE program = ? AND revoked_at = ''`,
 			s.stamp(), key)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -444,7 +445,7 @@ func TestConsent_PseudonymPerProgramStableAndRevocable(t *testing.T) {
 	_, err = st.RevokeConsent(ctx, "Never named")
 	wantCode(t, err, fault.NotFound, "ErrConsentNotFound")
 	_, err = st.ConsentFor(ctx, "Never named")
-	wantCode(t, err, fault.NotFound, "ErrConsentNotFound")
+	wantCode(t, err, fault.NotFound, "ErrConsentNotFoundShared")
 }
 
 // A file from before "what happened next" keeps its last export date as the first export of
@@ -486,4 +487,55 @@ func versionBefore(t *testing.T, name string) int {
 	}
 	t.Fatalf("no migration %s", name)
 	return 0
+}
+
+// A program name typed from a poster or an email — straight apostrophe, no accent, other case,
+// hyphen for the dash, extra spaces — finds the consent the learner gave; a different name does
+// not, and the refusal names the programs the learner does share with.
+func TestConsentFor_NearMissNamesFindTheProgram(t *testing.T) {
+	ctx := context.Background()
+	st, err := Create(ctx, filepath.Join(t.TempDir(), "c"+FileExtension), "Learner")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	const program = "Centre d’amitié — Career coaching 2026"
+	for _, p := range []string{program, "Emploi-Québec : Parcours 2025"} {
+		if _, err := st.GiveConsent(ctx, Consent{Program: p}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, typed := range []string{
+		program,
+		"Centre d'amitié — Career coaching 2026",
+		"Centre d’amitie — Career coaching 2026",
+		"centre d'amitie — career COACHING 2026",
+		"Centre d'amitié - Career coaching 2026",
+		"Centre d'amitié – Career coaching 2026",
+		"  Centre  d’amitié —  Career\u00a0coaching 2026 ",
+		"Centre d’amitié—Career coaching 2026",
+		"Centre d\u2018amitie\u0301 \u2014 Career coaching 2026",
+	} {
+		c, err := st.ConsentFor(ctx, typed)
+		if err != nil || c.Program != program {
+			t.Errorf("%q: %q, %v", typed, c.Program, err)
+		}
+	}
+	for _, other := range []string{"Centre d’amitié — Career coaching 2025", "Centre d’amitiés — Career coaching 2026",
+		"Centre amitié — Career coaching 2026", "Career coaching 2026"} {
+		_, err := st.ConsentFor(ctx, other)
+		wantCode(t, err, fault.NotFound, "ErrConsentNotFoundShared")
+		e, _ := fault.As(err)
+		if !strings.Contains(fmt.Sprint(e.Args), program) || !strings.Contains(fmt.Sprint(e.Args), "Emploi-Québec") {
+			t.Errorf("%q: the refusal does not list the programs shared with: %v", other, e.Args)
+		}
+	}
+	if _, err := st.RevokeConsent(ctx, "Emploi-Quebec: parcours 2025"); err != nil {
+		t.Fatalf("revoke by a near name: %v", err)
+	}
+	_, err = st.ConsentFor(ctx, "Autre programme")
+	e, _ := fault.As(err)
+	if strings.Contains(fmt.Sprint(e.Args), "Emploi") {
+		t.Errorf("a revoked program is listed as shared with: %v", e.Args)
+	}
 }
