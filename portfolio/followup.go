@@ -130,6 +130,20 @@ func followUps(ctx context.Context, tx *sql.Tx, now time.Time) ([]FollowUp, erro
 		if months == 0 {
 			continue
 		}
+		elapsed := monthsBetween(since, now)
+		if elapsed > FollowUpMonths()[len(FollowUpMonths())-1]+FollowUpGraceMonths {
+			// Long after the last prompt point, a learner who has already recorded what happened
+			// (about this credential, or at all for an export) has been keeping track, and a
+			// question years late is only noise; one who never recorded anything is still asked,
+			// once, with the real time elapsed — the app may be new to them, the credential old.
+			recorded, err := recordedAny(ctx, tx, a)
+			if err != nil {
+				return nil, err
+			}
+			if recorded {
+				continue
+			}
+		}
 		key := followUpKey{a.source, a.id, months}.String()
 		if dismissed[key] || answered[key] {
 			continue
@@ -141,7 +155,7 @@ func followUps(ctx context.Context, tx *sql.Tx, now time.Time) ([]FollowUp, erro
 		if later {
 			continue
 		}
-		out = append(out, FollowUp{Key: key, Source: a.source, Months: months, Since: a.since, Due: due,
+		out = append(out, FollowUp{Key: key, Source: a.source, Months: months, Elapsed: elapsed, Since: a.since, Due: due,
 			Title: a.title, TitleEN: a.titleEN, TitleFR: a.titleFR, CredentialID: a.credentialID, TargetID: a.targetID})
 	}
 	return out, nil
@@ -187,6 +201,34 @@ func readAnchors(ctx context.Context, tx *sql.Tx) ([]anchor, error) {
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// FollowUpGraceMonths is how long after the last prompt point (12 months) a prompt still comes
+// for a credential or an export the learner has recorded outcomes for: up to 18 months in all.
+const FollowUpGraceMonths = 6
+
+// monthsBetween is the whole months from since to now: 2023-02-11 to 2026-11-29 is 45.
+func monthsBetween(since, now time.Time) int {
+	n := (now.Year()-since.Year())*12 + int(now.Month()) - int(since.Month())
+	if n > 0 && since.AddDate(0, n, 0).Format(time.DateOnly) > now.Format(time.DateOnly) {
+		n--
+	}
+	return max(n, 0)
+}
+
+// recordedAny tells whether the learner ever recorded an outcome about a credential (linked to
+// it), or, for an export, any outcome at all.
+func recordedAny(ctx context.Context, tx *sql.Tx, a anchor) (bool, error) {
+	q, args := `SELECT count(*) FROM later_outcome`, []any{}
+	if a.source == FollowUpCredential {
+		q = `SELECT count(*) FROM later_outcome_credential WHERE credential_id = ?`
+		args = []any{a.id}
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+		return false, fmt.Errorf("read follow-ups: %w", err)
+	}
+	return n > 0, nil
 }
 
 // answeredSince tells whether an outcome already says what happened by the time a prompt came due.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -537,5 +538,68 @@ func TestConsentFor_NearMissNamesFindTheProgram(t *testing.T) {
 	e, _ := fault.As(err)
 	if strings.Contains(fmt.Sprint(e.Args), "Emploi") {
 		t.Errorf("a revoked program is listed as shared with: %v", e.Args)
+	}
+}
+
+// A prompt says the real time since the credential, not the prompt point it belongs to; and
+// long after the last point (more than 18 months), it asks only about a credential nothing was
+// ever recorded for — the trial's demo: Food Handler of 2023-02-11 is asked about, 45 months
+// on; the lab course of 2024-06-20, with a new job and a raise recorded, is not, 29 months on.
+func TestFollowUps_SayTheRealTimeAndStopLongAfterForWhatWasRecorded(t *testing.T) {
+	ctx := context.Background()
+	st := storeAt(t, "2026-11-29")
+	food, _ := st.SaveCredential(ctx, Credential{TitleEN: "Food Handler Certification", Issuer: "I", IssuedOn: "2023-02-11"})
+	lab, _ := st.SaveCredential(ctx, Credential{TitleEN: "Lab practice", Issuer: "I", IssuedOn: "2024-06-20"})
+	recent, _ := st.SaveCredential(ctx, Credential{TitleEN: "Recent", Issuer: "I", IssuedOn: "2025-07-01"})
+	for _, c := range []Credential{lab, recent} {
+		if _, err := st.SaveLaterOutcome(ctx, LaterOutcome{Type: "newJob", Date: "2024-09-03" /* before both 12-month points */, CredentialIDs: []int64{c.ID}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := st.FollowUps(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elapsed := map[int64]int{}
+	for _, f := range got {
+		elapsed[f.CredentialID] = f.Elapsed
+		if f.Months != 12 {
+			t.Errorf("%s: the 12-month prompt is the one due, got %d", f.Title, f.Months)
+		}
+	}
+	// 16 months after Recent is within the grace: still asked, though something was recorded.
+	want := map[int64]int{food.ID: 45, recent.ID: 16}
+	if !maps.Equal(elapsed, want) {
+		t.Fatalf("prompts (credential → months elapsed) %v, want %v", elapsed, want)
+	}
+	// The same with an export: 20 months after, with an outcome recorded, no prompt.
+	st = storeAt(t, "2025-01-01")
+	if err := st.MarkExported(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st.now = func() time.Time { return time.Date(2026, 9, 2, 9, 0, 0, 0, time.UTC) }
+	if got, _ := st.FollowUps(ctx); len(got) != 1 || got[0].Elapsed != 20 {
+		t.Fatalf("an export 20 months ago with nothing recorded is asked about once: %+v", got)
+	}
+	if _, err := st.SaveLaterOutcome(ctx, LaterOutcome{Type: "raise", Date: "2025-03-01"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.FollowUps(ctx); len(got) != 0 {
+		t.Fatalf("an export 20 months ago, with outcomes recorded: %+v", got)
+	}
+}
+
+func TestMonthsBetween(t *testing.T) {
+	for _, c := range []struct {
+		since, now string
+		want       int
+	}{{"2023-02-11", "2026-11-29", 45}, {"2024-06-20", "2026-11-29", 29}, {"2026-01-31", "2026-02-28", 0},
+		{"2026-01-31", "2026-03-01", 1}, {"2026-01-10", "2026-04-10", 3}, {"2026-01-10", "2026-04-09", 2},
+		{"2026-05-01", "2026-04-01", 0}} {
+		since, _ := time.Parse(time.DateOnly, c.since)
+		now, _ := time.Parse(time.DateOnly, c.now)
+		if got := monthsBetween(since, now); got != c.want {
+			t.Errorf("%s → %s: %d months, want %d", c.since, c.now, got, c.want)
+		}
 	}
 }

@@ -115,6 +115,9 @@ type FollowUp struct {
 	Key    string `json:"key"`
 	Source string `json:"source"`
 	Months int    `json:"months"`
+	// Elapsed is the whole months from Since to today, what the prompt says: a prompt of the
+	// 12-month point may come 45 months after a credential the learner added late.
+	Elapsed int `json:"elapsed"`
 	// Since is the date months are counted from (the export, or the credential's issue date),
 	// Due the date the prompt came due.
 	Since string `json:"since"`

@@ -1183,6 +1183,7 @@ export namespace portfolio {
 	    key: string;
 	    source: string;
 	    months: number;
+	    elapsed: number;
 	    since: string;
 	    due: string;
 	    title: string;
@@ -1200,6 +1201,7 @@ export namespace portfolio {
 	        this.key = source["key"];
 	        this.source = source["source"];
 	        this.months = source["months"];
+	        this.elapsed = source["elapsed"];
 	        this.since = source["since"];
 	        this.due = source["due"];
 	        this.title = source["title"];

@@ -54,6 +54,8 @@ export interface PromptRecord {
   key: string;
   source: string;
   months: number;
+  /** elapsed is the whole months since the credential or export, what the prompt says. */
+  elapsed: number;
   title: string;
   titleEn: string;
   titleFr: string;
@@ -66,18 +68,37 @@ export interface PromptText {
   args: MessageArgs;
 }
 
+/** Translate turns a message ID and its arguments into text in the UI's language. */
+export type Translate = (id: string, args?: MessageArgs) => string;
+
 /**
- * promptText is the question a prompt asks: months since a credential was earned (its title in
- * the UI's language when the learner wrote it so) or since the portfolio was exported (for the
- * target, when it still exists).
+ * elapsedText says a span of whole months as a person would: "9 months", "1 year",
+ * "3 years and 9 months" (« 3 ans et 9 mois »), each part with its plural.
  */
-export function promptText(p: PromptRecord, lang: string): PromptText {
+export function elapsedText(months: number, tr: Translate): string {
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  if (years === 0) return tr('ElapsedMonths', { Count: rest });
+  if (rest === 0) return tr('ElapsedYears', { Count: years });
+  return tr('ElapsedYearsMonths', {
+    Years: tr('ElapsedYears', { Count: years }),
+    Months: tr('ElapsedMonths', { Count: rest }),
+  });
+}
+
+/**
+ * promptText is the question a prompt asks: the real time since a credential was earned (its
+ * title in the UI's language when the learner wrote it so) or since the portfolio was exported
+ * (for the target, when it still exists) — not the prompt point it belongs to.
+ */
+export function promptText(p: PromptRecord, lang: string, tr: Translate): PromptText {
+  const Elapsed = elapsedText(p.elapsed, tr);
   if (p.source === 'credential') {
     const title = pickText(p.titleEn, p.titleFr, lang) || p.title;
-    return { id: 'FollowUpCredential', args: { Months: p.months, Title: title } };
+    return { id: 'FollowUpCredential', args: { Elapsed, Title: title } };
   }
-  if (p.title.trim() === '') return { id: 'FollowUpExportNoTarget', args: { Months: p.months } };
-  return { id: 'FollowUpExport', args: { Months: p.months, Title: p.title } };
+  if (p.title.trim() === '') return { id: 'FollowUpExportNoTarget', args: { Elapsed } };
+  return { id: 'FollowUpExport', args: { Elapsed, Title: p.title } };
 }
 
 /** Answer is what a prompt fills in a new later outcome: its key and the credential it is about. */
