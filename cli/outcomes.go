@@ -83,7 +83,7 @@ func (c cli) outcomesReport(ctx context.Context, args []string) int {
 		return c.fail(err)
 	}
 	text := func(id string, args map[string]any) string { return c.Catalog.Text(lang, id, args) }
-	c.printReport(r, text)
+	c.printReport(r, lang, text)
 	if csvOut != "" {
 		if err := impact.WriteCSV(ctx, in, program, text, csvOut); err != nil {
 			return c.fail(err)
@@ -119,7 +119,7 @@ func (c cli) outcomesReport(ctx context.Context, args []string) int {
 }
 
 // printReport prints the report's tables, each suppressed cell as "fewer than 5: not shown".
-func (c cli) printReport(r impact.Report, text impact.Translate) {
+func (c cli) printReport(r impact.Report, lang string, text impact.Translate) {
 	hidden := text("ReportSuppressedCell", map[string]any{"Min": impact.MinCell})
 	count := func(n int, suppressed bool) string {
 		if suppressed {
@@ -132,7 +132,7 @@ func (c cli) printReport(r impact.Report, text impact.Translate) {
 	}
 	fmt.Fprintln(c.stdout, text("CliReportHeading", map[string]any{"Folder": r.Folder}))
 	line(text("ReportLearners", nil), count(r.Learners, r.LearnersSuppressed))
-	median := strconv.FormatFloat(r.MedianMonths, 'f', 1, 64)
+	median := impact.DecimalMonths(r.MedianMonths, lang) // « 3,0 » in French, as in the PDF
 	if r.MedianSuppressed {
 		median = hidden
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	stdcsv "encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -324,6 +325,47 @@ func TestCLI_OutcomesExportWithANearMissProgramName(t *testing.T) {
 		}
 		if f, err := impact.Read(out); err != nil || f.Program != demo.DemoProgram {
 			t.Errorf("%q: the file names %q, %v", typed, f.Program, err)
+		}
+	}
+}
+
+// In French the printed report writes the median as « 3,0 », as the PDF does; the CSV keeps a
+// machine-readable 3.0 in both languages (README "For programs" says so), its labels in French.
+func TestCLI_OutcomesReportNumbersInFrench(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	for i := range 6 {
+		months := 2 + i%3 // 2, 3, 4, 2, 3, 4: the median is 3
+		f := impact.File{Format: impact.Format, Program: demo.DemoProgram, Pseudonym: strings.Repeat(string(rune('a'+i)), 26),
+			Region: "MB", Month: "2026-11", Outcomes: []impact.Outcome{{Type: "newJob", Month: "2025-03",
+				Credentials: []impact.Credential{{Issuer: "Collège", TitleEN: "Lab"}}, MonthsAfterCredential: &months}}}
+		os.WriteFile(filepath.Join(in, f.Pseudonym+".json"), f.Encode(), 0o644)
+	}
+	for _, c := range []struct{ lang, printed string }{{"fr", "3,0"}, {"en", "3.0"}} {
+		csv := filepath.Join(dir, c.lang+".csv")
+		code, out, stderr := runCLI(t, "outcomes", "report", "--in", in, "--lang", c.lang, "--csv", csv)
+		if code != 0 {
+			t.Fatalf("%s: exit %d %s", c.lang, code, stderr)
+		}
+		var median string
+		for _, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, map[string]string{"fr": "médian", "en": "Median"}[c.lang]) {
+				median = line
+			}
+		}
+		if !strings.HasSuffix(median, " "+c.printed) && !strings.HasSuffix(median, "\u00a0"+c.printed) {
+			t.Errorf("%s: the median line is %q, want it to end in %s", c.lang, median, c.printed)
+		}
+		data, _ := os.ReadFile(csv)
+		rows, err := stdcsv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF")))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range rows {
+			if row[1] == "medianMonthsToFirstOutcome" && row[3] != "3.0" {
+				t.Errorf("%s: the CSV's median is %q, not a machine-readable 3.0", c.lang, row[3])
+			}
 		}
 	}
 }

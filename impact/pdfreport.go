@@ -20,10 +20,7 @@ func PDFPage(r Report, lang string, text Translate) pdf.ReportPage {
 		}
 		return strconv.Itoa(n)
 	}
-	median := strconv.FormatFloat(r.MedianMonths, 'f', 1, 64)
-	if lang == "fr" {
-		median = strings.Replace(median, ".", ",", 1)
-	}
+	median := DecimalMonths(r.MedianMonths, lang)
 	if r.MedianSuppressed {
 		median = hidden
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"passerelle/fault"
@@ -293,6 +294,17 @@ func capital(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// DecimalMonths writes a median number of months as a reader of lang expects it: 3.5 in
+// English, 3,5 in French (the printed report and the PDF). The CSV keeps the dot, for the
+// programs that read it (see README "For programs").
+func DecimalMonths(v float64, lang string) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	if lang == portfolio.French {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
 
 // FolderReport reads folder and builds its report, for the window and the command alike.
