@@ -10,7 +10,7 @@
 // under 5 shown as not shown with the reason, and the CSV, PDF page and xAPI saved.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -328,6 +328,17 @@ test('a program pools the anonymous files: counts, the median, small groups not 
     const out = path.join(i < 7 ? folder : few, `learner-${i}.json`);
     execFileSync(devBin, ['outcomes', 'export', '--portfolio', demo, '--program', PROGRAM, '--out', out], { env });
   }
+  // Two more, alike and rare (Nunavut, self-employed): the tables hide them, and so must the
+  // xAPI statements, which are records — the report says what they leave out.
+  const RARE = ['rarelearneraaaaaaaaaaaaaaa', 'rarelearnerbbbbbbbbbbbbbbb'];
+  for (const pseudonym of RARE) {
+    const f = JSON.parse(readFileSync(path.join(folder, 'learner-0.json'), 'utf8'));
+    const after = 14;
+    Object.assign(f, { pseudonym, region: 'NU' });
+    f.outcomes = [{ ...f.outcomes.find((o) => o.monthsAfterCredential !== undefined), type: 'selfEmployment', monthsAfterCredential: after }];
+    writeFileSync(path.join(folder, `${pseudonym}.json`), JSON.stringify(f, null, 2));
+  }
+  const LEARNERS = 9;
   await app?.stop();
   app = await startApp({ dataDir });
   const { page, offsite, errors } = await newPage(browser);
@@ -359,10 +370,10 @@ test('a program pools the anonymous files: counts, the median, small groups not 
     }
     await scan('outcomes-report-few-en');
 
-    // Seven: counts by what happened and by months, the median, small groups not shown.
+    // Nine: counts by what happened and by months, the median, small groups not shown.
     await useFolder(folder);
     await button(t('ReportChoose')).click();
-    await h(2, t('ReportSummary', { Files: 7, Learners: 7 })).waitFor();
+    await h(2, t('ReportSummary', { Files: LEARNERS, Learners: LEARNERS })).waitFor();
     const expected = await page.evaluate(({ dir }) => window.go.app.Outcomes.ReportFromFolder(dir), { dir: folder });
     const byType = main().locator('#report-by-type');
     for (const cell of expected.byType) {
@@ -375,6 +386,11 @@ test('a program pools the anonymous files: counts, the median, small groups not 
     assert.ok(expected.suppressed > 0, 'the cohort has groups too small to show');
     await main().getByText(t('ReportSuppressionNote', { Min: 5, Count: expected.suppressed }), { exact: true }).waitFor();
     await main().locator('#report-by-months').waitFor();
+    assert.deepEqual(expected.xapiWithheld, { statements: 2, attributes: 0 }, 'the two rare outcomes are withheld');
+    await main()
+      .locator('#report-xapi-withheld-statements')
+      .getByText(t('XapiWithheldStatements', { Count: 2, Min: 5 }), { exact: true })
+      .waitFor();
     await scan('outcomes-report-en');
     await keep(page, 'report-en');
 
@@ -408,13 +424,16 @@ test('a program pools the anonymous files: counts, the median, small groups not 
     const statements = JSON.parse(saved.json.toString('utf8'));
     assert.ok(Array.isArray(statements) && statements.length > 0, 'xAPI statements');
     for (const s of statements) assert.equal(s.authority, undefined, 'no authority from the client');
+    for (const hidden of [...RARE, '"NU"', 'self-employment']) {
+      assert.ok(!saved.json.includes(Buffer.from(hidden)), `${hidden}, which the tables hide, is not in the xAPI file`);
+    }
     for (const text of PRIVATE) {
       for (const [format, bytes] of Object.entries(saved)) assert.ok(!bytes.includes(Buffer.from(text)), `${text} not in the ${format}`);
     }
 
     // French: the same report, in French words.
     await switchLanguage('fr');
-    await h(2, t('ReportSummary', { Files: 7, Learners: 7 })).waitFor();
+    await h(2, t('ReportSummary', { Files: LEARNERS, Learners: LEARNERS })).waitFor();
     await main().getByText(t('ReportSuppressionNote', { Min: 5, Count: expected.suppressed }), { exact: true }).waitFor();
     await scan('outcomes-report-fr');
     await keep(page, 'report-fr');
