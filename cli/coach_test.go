@@ -159,3 +159,39 @@ func TestCLI_CoachCommandsBadArgumentsExitTwo(t *testing.T) {
 		t.Errorf("comments --help: %d %q", code, out)
 	}
 }
+
+// TestCLI_ARefusedCommentKeepsTheCoachsName: a comment on an item that does not exist, given
+// with another coach name, is refused and leaves the shared copy byte for byte as it was; the
+// learner then sees the comments from the coach who wrote them.
+func TestCLI_ARefusedCommentKeepsTheCoachsName(t *testing.T) {
+	dir := t.TempDir()
+	learner := demoFile(t, dir, "aminata")
+	shared := filepath.Join(dir, "copy.passerelle-share")
+	if code, _, stderr := runCLI(t, "share", "--portfolio", learner, "--out", shared); code != 0 {
+		t.Fatalf("share: %d %s", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "comments", "add", "--shared", shared, "--coach", "Josée Tremblay", "--on", "profile", "Bien."); code != 0 {
+		t.Fatalf("add: %d %s", code, stderr)
+	}
+	before := sum(t, shared)
+	for _, args := range [][]string{
+		{"--coach", "X", "--on", "claim:99", "nonexistent"},
+		{"--coach", strings.Repeat("X", 301), "--on", "profile", "too long a name"},
+	} {
+		code, _, stderr := runCLI(t, append([]string{"comments", "add", "--shared", shared}, args...)...)
+		if code != 1 || stderr == "" {
+			t.Fatalf("refused add %v: %d %q", args[:2], code, stderr)
+		}
+		if sum(t, shared) != before {
+			t.Fatalf("a refused add (%s) changed the shared copy", args[3])
+		}
+	}
+	comments := filepath.Join(dir, "c.passerelle-comments")
+	if code, _, stderr := runCLI(t, "comments", "write", "--shared", shared, "--out", comments); code != 0 {
+		t.Fatalf("write: %d %s", code, stderr)
+	}
+	code, out, stderr := runCLI(t, "comments", "import", "--portfolio", learner, comments)
+	if code != 0 || !strings.Contains(out, "from Josée Tremblay") {
+		t.Fatalf("import: %d %q %q", code, out, stderr)
+	}
+}
