@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/json"
 	"os"
@@ -193,5 +194,39 @@ func TestCLI_ARefusedCommentKeepsTheCoachsName(t *testing.T) {
 	code, out, stderr := runCLI(t, "comments", "import", "--portfolio", learner, comments)
 	if code != 0 || !strings.Contains(out, "from Josée Tremblay") {
 		t.Fatalf("import: %d %q %q", code, out, stderr)
+	}
+}
+
+// TestCLI_AFolderGivenForAFileIsSaidToBeAFolder: `credential verify` and `comments import` of a
+// folder say so in the user's language, rather than "cannot be found" or "something went wrong".
+func TestCLI_AFolderGivenForAFileIsSaidToBeAFolder(t *testing.T) {
+	dir := t.TempDir()
+	learner := demoFile(t, dir, "aminata")
+	folder := filepath.Join(dir, "adir")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	before := sum(t, learner)
+	cases := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"credential", "verify", folder}, 2},
+		{[]string{"credential", "verify", "--key", folder, learner}, 2},
+		{[]string{"comments", "import", "--portfolio", learner, folder}, 1},
+	}
+	for _, lang := range []struct{ env, want string }{{"en_CA.UTF-8", "“adir” is a folder, not a file"},
+		{"fr_CA.UTF-8", "«\u00a0adir\u00a0» est un dossier, et non un fichier"}} {
+		for _, tc := range cases {
+			t.Setenv("LANG", lang.env)
+			var out, errOut bytes.Buffer
+			code := runIn(tc.args, &out, &errOut)
+			if code != tc.code || !strings.Contains(errOut.String(), lang.want) {
+				t.Errorf("%s %v: exit %d, %q", lang.env, tc.args[:2], code, errOut.String())
+			}
+		}
+	}
+	if sum(t, learner) != before {
+		t.Error("a folder given for a file changed the portfolio")
 	}
 }
