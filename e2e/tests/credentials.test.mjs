@@ -103,6 +103,7 @@ test('a baked badge dropped on the microcredentials screen shows what was checke
     await again.focus();
     await page.keyboard.press('Enter');
     await panel.getByRole('status').getByText(/^Checked again on /).waitFor();
+    assert.ok(await again.evaluate((el) => el === document.activeElement), 'focus stays on "Check again" after Enter');
 
     // ---- a plain picture is refused with its reason, and adds nothing ------------------------------
     const plain = readFileSync(path.join(repoRoot, 'build', 'appicon.png'));
@@ -132,6 +133,11 @@ test('a baked badge dropped on the microcredentials screen shows what was checke
     assert.ok(mots.includes(ligne('revocation', 'not_checked')), mots);
     assert.ok(mots.includes(msg('fr', 'CredentialCheck_no_status')), mots);
     assert.ok(mots.includes('hors ligne'), mots);
+    // What was said before the switch is said again in French: the refusal's reason and the new check.
+    const resultats = await results.innerText();
+    assert.ok(resultats.includes(msg('fr', 'CredentialNoBadgeInImage', { Name: 'holiday.png' }).slice(0, 30)), resultats);
+    assert.ok(!resultats.includes(msg('en', 'CredentialNoBadgeInImage', { Name: 'holiday.png' }).slice(0, 30)), resultats);
+    assert.ok((await panneau.getByRole('status').innerText()).startsWith(msg('fr', 'CredentialCheckedAgain').split('{{')[0]), 'the status in French');
     await panneau.scrollIntoViewIfNeeded();
     await scan('credentials-panel-fr');
   });
