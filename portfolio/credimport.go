@@ -132,8 +132,10 @@ func (f statedFacts) keep(c Credential) Credential {
 // evidence of kind Certificate (kept once, by SHA-256) and one microcredential per item, each
 // linked to it. An item whose Import.Key is already in the portfolio updates that
 // microcredential — what the credential states and the verification — and keeps what the
-// learner added (a French title, the assessment method, links to claims). Any invalid item
-// refuses the whole file and nothing is written.
+// learner added (a French title, the assessment method, links to claims); the new file becomes
+// its one original (the earlier one is deleted when nothing else uses it). A copy whose
+// signature fails never updates one whose signature passed (ErrCredentialTamperedKept). Any
+// invalid item refuses the whole file and nothing is written.
 func (s *Store) ImportCredentials(ctx context.Context, file PreparedEvidence, items []Credential) ([]ImportedItem, error) {
 	if file.sum == "" {
 		return nil, errors.New("import credentials: file was not prepared")
