@@ -112,6 +112,17 @@ test('a baked badge dropped on the microcredentials screen shows what was checke
     assert.ok((await results.innerText()).includes(msg('en', 'CredentialNoBadgeInImage', { Name: 'holiday.png' }).slice(0, 30)));
     assert.equal(await page.locator('li.card').count(), before + 1, 'the refused picture added nothing');
 
+    // ---- what was said is said again after a switch to French: the reason, the new check --------
+    await switchLanguage('fr');
+    await h(1, msg('fr', 'CredentialsHeading')).waitFor();
+    const resultats = await results.innerText();
+    assert.ok(resultats.includes(msg('fr', 'CredentialNoBadgeInImage', { Name: 'holiday.png' }).slice(0, 30)), resultats);
+    assert.ok(!resultats.includes(msg('en', 'CredentialNoBadgeInImage', { Name: 'holiday.png' }).slice(0, 30)), resultats);
+    const statut = card(TITLE_FR).getByRole('region', { name: msg('fr', 'CredentialVerificationHeading') }).getByRole('status');
+    assert.ok((await statut.innerText()).startsWith(msg('fr', 'CredentialCheckedAgain').split('{{')[0]), await statut.innerText());
+    await switchLanguage('en');
+    await h(1, t('CredentialsHeading')).waitFor();
+
     // ---- the form keeps what the credential states, and lets the learner add the rest -------------
     await badge.getByRole('button', { name: new RegExp(`^${t('Edit')}`) }).click();
     await h(3, t('CredentialStatedHeading')).waitFor();
@@ -133,11 +144,6 @@ test('a baked badge dropped on the microcredentials screen shows what was checke
     assert.ok(mots.includes(ligne('revocation', 'not_checked')), mots);
     assert.ok(mots.includes(msg('fr', 'CredentialCheck_no_status')), mots);
     assert.ok(mots.includes('hors ligne'), mots);
-    // What was said before the switch is said again in French: the refusal's reason and the new check.
-    const resultats = await results.innerText();
-    assert.ok(resultats.includes(msg('fr', 'CredentialNoBadgeInImage', { Name: 'holiday.png' }).slice(0, 30)), resultats);
-    assert.ok(!resultats.includes(msg('en', 'CredentialNoBadgeInImage', { Name: 'holiday.png' }).slice(0, 30)), resultats);
-    assert.ok((await panneau.getByRole('status').innerText()).startsWith(msg('fr', 'CredentialCheckedAgain').split('{{')[0]), 'the status in French');
     await panneau.scrollIntoViewIfNeeded();
     await scan('credentials-panel-fr');
   });
