@@ -166,3 +166,48 @@ func TestComments_DroppedFileIsImportedAndBadDataRefused(t *testing.T) {
 		t.Fatalf("a portfolio dropped as comments: %+v", drop)
 	}
 }
+
+// TestCoach_TheCoachsLanguageStaysInTheCoachsSettings: a French-speaking learner shares her
+// portfolio; an English-speaking coach opens the copy and switches language: the window speaks
+// the coach's language, and the learner's copy is not written to.
+func TestCoach_TheCoachsLanguageStaysInTheCoachsSettings(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	learnerPath := filepath.Join(dir, "portfolios", "aminata"+portfolio.FileExtension)
+	if err := demo.Write(ctx, learnerPath, func() time.Time { return time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC) }); err != nil {
+		t.Fatal(err)
+	}
+	learner := newSession(t, dir, "fr_CA.UTF-8")
+	if _, err := learner.Open(learnerPath); err != nil {
+		t.Fatal(err)
+	}
+	lsv := NewServices(learner)
+	if _, err := lsv.Settings.SetLanguage("fr"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := lsv.Share.ToPath(share.Options{}, filepath.Join(dir, "pour-josee"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(res.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	coach := newSession(t, t.TempDir(), "en_CA.UTF-8")
+	csv := NewServices(coach)
+	st, err := csv.Coach.Open(res.Path)
+	if err != nil || !st.Coach || st.Language != "en" {
+		t.Fatalf("coach opens the copy: language %q, %+v, %v", st.Language, st, err)
+	}
+	if st, err = csv.Settings.SetLanguage("fr"); err != nil || st.Language != "fr" {
+		t.Fatalf("coach switches to French: %+v, %v", st, err)
+	}
+	if st, err = csv.Settings.SetLanguage("en"); err != nil || st.Language != "en" {
+		t.Fatalf("coach switches back: %+v, %v", st, err)
+	}
+	coach.Close()
+	after, err := os.ReadFile(res.Path)
+	if err != nil || string(before) != string(after) {
+		t.Fatalf("opening the copy and switching language wrote to the learner's copy (%v)", err)
+	}
+}

@@ -22,11 +22,27 @@ const CredentialsDroppedEvent = "credentials:dropped"
 // CredentialFile is what happened to one credential file: imported, updated or refused (with
 // the reason in the learner's language), and the microcredentials it brought in.
 type CredentialFile struct {
-	Name        string                 `json:"name"`
-	Status      string                 `json:"status"`
-	Format      string                 `json:"format"`
-	Message     string                 `json:"message"`
+	Name    string `json:"name"`
+	Status  string `json:"status"`
+	Format  string `json:"format"`
+	Message string `json:"message"`
+	// MessageID and Args are Message untranslated, so the window says it again in the language
+	// the learner switches to.
+	MessageID   string                 `json:"messageId"`
+	Args        map[string]any         `json:"args"`
 	Credentials []portfolio.Credential `json:"credentials"`
+}
+
+// refusedWith fills in why a file was refused, translated and as a message ID with its args.
+func (f *CredentialFile) refusedWith(s *Session, err error) {
+	f.Message = s.uiError(err).Message
+	f.MessageID, f.Args = "ErrInternal", map[string]any{}
+	if e, ok := fault.As(err); ok && e.Code != fault.Internal {
+		f.MessageID = e.MessageID
+		if e.Args != nil {
+			f.Args = e.Args
+		}
+	}
 }
 
 // credentialDrops remembers whether files dropped on the window are credentials to import.
@@ -114,11 +130,11 @@ func (x *Credentials) dropped(paths []string) bool {
 	}
 	files, err := x.ImportPaths(paths)
 	if err != nil {
-		msg := x.s.uiError(err).Message
 		files = []CredentialFile{}
 		for _, p := range paths {
-			files = append(files, CredentialFile{Name: baseName(p), Status: intake.StatusRefused, Message: msg,
-				Credentials: []portfolio.Credential{}})
+			f := CredentialFile{Name: baseName(p), Status: intake.StatusRefused, Credentials: []portfolio.Credential{}}
+			f.refusedWith(x.s, err)
+			files = append(files, f)
 		}
 	}
 	runtime.EventsEmit(x.s.ctx, CredentialsDroppedEvent, files)
@@ -138,7 +154,7 @@ func baseName(p string) string {
 func (x *Credentials) file(r intake.FileResult) CredentialFile {
 	f := CredentialFile{Name: r.Name, Status: r.Status, Format: r.Format, Credentials: []portfolio.Credential{}}
 	if r.Err != nil {
-		f.Message = x.s.uiError(r.Err).Message
+		f.refusedWith(x.s, r.Err)
 	}
 	for _, it := range r.Items {
 		f.Credentials = append(f.Credentials, it.Credential)

@@ -49,6 +49,10 @@ func TestCredentials_RefusalsComeInTheLearnersLanguage(t *testing.T) {
 		!strings.Contains(f.Message, "ne contient aucun Open Badge") {
 		t.Fatalf("refused picture: %+v %v", f, err)
 	}
+	// The reason comes untranslated too, so the window says it again in English after a switch.
+	if en := s.catalog.Text("en", f.MessageID, f.Args); !strings.Contains(en, "vacances.png") || !strings.Contains(en, "holds no Open Badge") {
+		t.Fatalf("refusal as a message ID: %q %v → %q", f.MessageID, f.Args, en)
+	}
 	jwt := credtest.OB3{}.JWT(credtest.IssuerKey, false)
 	f, err = v.Credentials.ImportData("badge.jwt", "data:application/jwt;base64,"+base64.StdEncoding.EncodeToString(jwt))
 	if err != nil || f.Status != intake.StatusImported || f.Credentials[0].Import == nil {

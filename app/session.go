@@ -263,7 +263,8 @@ func (s *Session) switchToLocked(st *portfolio.Store) (State, error) {
 		s.startBackgroundLocked(st)
 		last = st.Path()
 	}
-	if lang, err := st.Language(s.ctx); err == nil && lang != "" {
+	// A shared copy holds the learner's language, if any: the coach keeps their own.
+	if lang, err := st.Language(s.ctx); err == nil && lang != "" && !st.Shared() {
 		s.language = lang
 	}
 	if err := s.writeSettings(settings{Language: s.language, LastPortfolio: last}); err != nil {

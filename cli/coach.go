@@ -203,12 +203,8 @@ func (c cli) commentsAdd(ctx context.Context, args []string) int {
 		return c.fail(err)
 	}
 	defer st.Close()
-	if coach != "" {
-		if err := st.SetCoachName(ctx, coach); err != nil {
-			return c.fail(err)
-		}
-	}
-	cm, err := comment.Add(ctx, st, comment.New{Anchor: anchor, Text: text, SuggestedAction: action})
+	// The name is written with the comment, so a refused comment leaves the copy as it was.
+	cm, err := comment.AddAs(ctx, st, coach, comment.New{Anchor: anchor, Text: text, SuggestedAction: action})
 	if err != nil {
 		return c.fail(err)
 	}

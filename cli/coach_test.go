@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/json"
 	"os"
@@ -157,5 +158,75 @@ func TestCLI_CoachCommandsBadArgumentsExitTwo(t *testing.T) {
 	code, out, _ := runCLI(t, "comments", "--help")
 	if code != 0 || !strings.Contains(out, "passerelle comments list") {
 		t.Errorf("comments --help: %d %q", code, out)
+	}
+}
+
+// TestCLI_ARefusedCommentKeepsTheCoachsName: a comment on an item that does not exist, given
+// with another coach name, is refused and leaves the shared copy byte for byte as it was; the
+// learner then sees the comments from the coach who wrote them.
+func TestCLI_ARefusedCommentKeepsTheCoachsName(t *testing.T) {
+	dir := t.TempDir()
+	learner := demoFile(t, dir, "aminata")
+	shared := filepath.Join(dir, "copy.passerelle-share")
+	if code, _, stderr := runCLI(t, "share", "--portfolio", learner, "--out", shared); code != 0 {
+		t.Fatalf("share: %d %s", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "comments", "add", "--shared", shared, "--coach", "Josée Tremblay", "--on", "profile", "Bien."); code != 0 {
+		t.Fatalf("add: %d %s", code, stderr)
+	}
+	before := sum(t, shared)
+	for _, args := range [][]string{
+		{"--coach", "X", "--on", "claim:99", "nonexistent"},
+		{"--coach", strings.Repeat("X", 301), "--on", "profile", "too long a name"},
+	} {
+		code, _, stderr := runCLI(t, append([]string{"comments", "add", "--shared", shared}, args...)...)
+		if code != 1 || stderr == "" {
+			t.Fatalf("refused add %v: %d %q", args[:2], code, stderr)
+		}
+		if sum(t, shared) != before {
+			t.Fatalf("a refused add (%s) changed the shared copy", args[3])
+		}
+	}
+	comments := filepath.Join(dir, "c.passerelle-comments")
+	if code, _, stderr := runCLI(t, "comments", "write", "--shared", shared, "--out", comments); code != 0 {
+		t.Fatalf("write: %d %s", code, stderr)
+	}
+	code, out, stderr := runCLI(t, "comments", "import", "--portfolio", learner, comments)
+	if code != 0 || !strings.Contains(out, "from Josée Tremblay") {
+		t.Fatalf("import: %d %q %q", code, out, stderr)
+	}
+}
+
+// TestCLI_AFolderGivenForAFileIsSaidToBeAFolder: `credential verify` and `comments import` of a
+// folder say so in the user's language, rather than "cannot be found" or "something went wrong".
+func TestCLI_AFolderGivenForAFileIsSaidToBeAFolder(t *testing.T) {
+	dir := t.TempDir()
+	learner := demoFile(t, dir, "aminata")
+	folder := filepath.Join(dir, "adir")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	before := sum(t, learner)
+	cases := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"credential", "verify", folder}, 2},
+		{[]string{"credential", "verify", "--key", folder, learner}, 2},
+		{[]string{"comments", "import", "--portfolio", learner, folder}, 1},
+	}
+	for _, lang := range []struct{ env, want string }{{"en_CA.UTF-8", "“adir” is a folder, not a file"},
+		{"fr_CA.UTF-8", "«\u00a0adir\u00a0» est un dossier, et non un fichier"}} {
+		for _, tc := range cases {
+			t.Setenv("LANG", lang.env)
+			var out, errOut bytes.Buffer
+			code := runIn(tc.args, &out, &errOut)
+			if code != tc.code || !strings.Contains(errOut.String(), lang.want) {
+				t.Errorf("%s %v: exit %d, %q", lang.env, tc.args[:2], code, errOut.String())
+			}
+		}
+	}
+	if sum(t, learner) != before {
+		t.Error("a folder given for a file changed the portfolio")
 	}
 }

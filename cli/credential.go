@@ -40,6 +40,10 @@ func (c cli) credentialVerify(ctx context.Context, args []string) int {
 	for _, list := range []*[][]byte{&o.StatusLists, &o.Keys} {
 		for i, p := range *list {
 			b, err := readCredentialFile(string(p))
+			if e, ok := fault.As(err); ok {
+				fmt.Fprintln(c.stderr, c.Catalog.Text(c.Lang, e.MessageID, e.Args))
+				return 2
+			}
 			if err != nil {
 				c.say(c.stderr, "CliFileNotFound", "Path", string(p))
 				return 2
@@ -90,6 +94,9 @@ func readCredentialFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, fault.New(fault.Unsupported, "file", "ErrPathIsFolder", "Name", filepath.Base(path))
+	}
 	data, err := io.ReadAll(io.LimitReader(f, credential.MaxFileSize+1))
 	if err != nil {
 		return nil, err

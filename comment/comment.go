@@ -124,6 +124,23 @@ func checkAnchor(a Anchor) error {
 // ErrCoachNameNeeded), in the learner's file it is the learner's. It records the fingerprint of
 // the item as it is now; an item that does not exist is refused (ErrCommentItemNotFound).
 func Add(ctx context.Context, st *portfolio.Store, n New) (Comment, error) {
+	return AddAs(ctx, st, "", n)
+}
+
+// AddAs is Add by a coach who gives their name with the comment (a coach's script): the name
+// is remembered in the shared copy in the same transaction as the comment, so a refused
+// comment changes neither. An empty coachName is Add.
+func AddAs(ctx context.Context, st *portfolio.Store, coachName string, n New) (Comment, error) {
+	if coachName != "" && !st.Shared() {
+		return Comment{}, fault.New(fault.Conflict, "", "ErrNotSharedCopy")
+	}
+	if coachName != "" {
+		name, err := portfolio.RequiredText("coachName", coachName, portfolio.MaxShortText)
+		if err != nil {
+			return Comment{}, err
+		}
+		coachName = name
+	}
 	text, err := portfolio.RequiredText("text", n.Text, portfolio.MaxLongText)
 	if err != nil {
 		return Comment{}, err
@@ -138,6 +155,9 @@ func Add(ctx context.Context, st *portfolio.Store, n New) (Comment, error) {
 		c.AuthorKind = ByCoach
 		if c.AuthorName, err = st.CoachName(ctx); err != nil {
 			return Comment{}, err
+		}
+		if coachName != "" {
+			c.AuthorName = coachName
 		}
 		if c.AuthorName == "" {
 			return Comment{}, fault.New(fault.Invalid, "coachName", "ErrCoachNameNeeded")
@@ -174,7 +194,14 @@ func Add(ctx context.Context, st *portfolio.Store, n New) (Comment, error) {
 		return Comment{}, fault.New(fault.NotFound, "anchor", "ErrCommentItemNotFound")
 	}
 	c.Fingerprint = fp
-	err = st.UpdateComments(ctx, func(tx *sql.Tx) error { return insert(ctx, tx, c) })
+	err = st.UpdateComments(ctx, func(tx *sql.Tx) error {
+		if coachName != "" {
+			if err := portfolio.PutCoachName(ctx, tx, coachName); err != nil {
+				return err
+			}
+		}
+		return insert(ctx, tx, c)
+	})
 	if err != nil {
 		return Comment{}, err
 	}

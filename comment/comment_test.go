@@ -12,6 +12,7 @@ import (
 	"passerelle/comment"
 	"passerelle/demo"
 	"passerelle/fault"
+	"passerelle/intake"
 	"passerelle/plar"
 	"passerelle/portfolio"
 	"passerelle/share"
@@ -311,5 +312,66 @@ func TestAdd_RefusesWhatACoachCannotWrite(t *testing.T) {
 	}
 	if _, err := comment.WriteFile(ctx, cs, filepath.Join(t.TempDir(), "none")); messageID(err) != "ErrNoCommentsToWrite" {
 		t.Fatalf("writing no comments: %v", err)
+	}
+}
+
+// TestList_AnImportedCredentialIsAsTheCoachSawItUntilTheLearnerEditsIt imports the e2e badge
+// (issued to the demo learner, so its recipient check names her address), shares with and
+// without contact details, and comments on it: the learner sees "as the coach saw it" until
+// she edits it (the assessment method; both titles are the badge's own).
+func TestList_AnImportedCredentialIsAsTheCoachSawItUntilTheLearnerEditsIt(t *testing.T) {
+	ctx := context.Background()
+	badge, err := os.ReadFile(filepath.FromSlash("../e2e/fixtures/lab-safety-badge.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, withContact := range []bool{false, true} {
+		st := learner(t)
+		res := intake.New(st, intake.Offline()).Import(ctx, "lab-safety-badge.png", badge)
+		if res.Err != nil || len(res.Items) != 1 || !res.Items[0].Credential.Verified() {
+			t.Fatalf("the badge did not import verified: %+v", res)
+		}
+		id := res.Items[0].Credential.ID
+		shared, err := share.Write(ctx, st, filepath.Join(t.TempDir(), "copy"), share.Options{WithContact: withContact})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, err := portfolio.OpenSharedCopy(ctx, shared.Path, portfolio.WithClock(clock))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cs.SetCoachName(ctx, "Josée Tremblay"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := comment.Add(ctx, cs, comment.New{Anchor: comment.Anchor{Kind: comment.OnCredential, ID: id}, Text: "Bien."}); err != nil {
+			t.Fatal(err)
+		}
+		file := writeComments(t, cs)
+		cs.Close()
+		if _, err := comment.ImportFile(ctx, st, file); err != nil {
+			t.Fatal(err)
+		}
+		state := func() string {
+			threads, err := comment.List(ctx, st)
+			if err != nil || len(threads) != 1 {
+				t.Fatalf("threads %+v, %v", threads, err)
+			}
+			return threads[0].Item
+		}
+		if got := state(); got != comment.ItemCurrent {
+			t.Fatalf("with contact %v: untouched imported credential is %q", withContact, got)
+		}
+		c, err := st.Credential(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The badge states both titles, which stay as issued: the learner adds how it was assessed.
+		c.AssessmentMethod = "Examen pratique"
+		if saved, err := st.SaveCredential(ctx, c); err != nil || saved.AssessmentMethod != "Examen pratique" {
+			t.Fatalf("save %+v: %v", saved, err)
+		}
+		if got := state(); got != comment.ItemChanged {
+			t.Fatalf("with contact %v: edited imported credential is %q", withContact, got)
+		}
 	}
 }

@@ -268,6 +268,9 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, fault.Storage(fmt.Errorf("read comments: %w", err))
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, fault.New(fault.Unsupported, "", "ErrPathIsFolder", "Name", filepath.Base(path))
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, fault.Storage(fmt.Errorf("read comments: %w", err))

@@ -30,6 +30,33 @@ type profileContent struct {
 	Region            string
 }
 
+// credentialContent is what a coach sees of a microcredential that the learner can change: its
+// fields and, for an imported one, what the credential says and which file it came from. Not
+// the verification: a shared copy masks the learner's address in it, and checking again only
+// changes its date; nor ids and timestamps, which differ between the two files.
+type credentialContent struct {
+	TitleEN, TitleFR, Issuer, IssuedOn, ExpiresOn  string
+	Competencies                                   []string
+	AssessmentMethod                               string
+	Hours                                          float64
+	CreditValue, Verification                      string
+	Format, IssuerID, DescriptionEN, DescriptionFR string
+	Criteria                                       string
+	Alignments                                     []portfolio.Alignment
+	Original                                       string
+}
+
+func credentialContentOf(c portfolio.Credential) credentialContent {
+	out := credentialContent{TitleEN: c.TitleEN, TitleFR: c.TitleFR, Issuer: c.Issuer, IssuedOn: c.IssuedOn,
+		ExpiresOn: c.ExpiresOn, Competencies: c.Competencies, AssessmentMethod: c.AssessmentMethod, Hours: c.Hours,
+		CreditValue: c.CreditValue, Verification: c.Verification}
+	if im := c.Import; im != nil {
+		out.Format, out.IssuerID, out.DescriptionEN, out.DescriptionFR = im.Format, im.IssuerID, im.DescriptionEN, im.DescriptionFR
+		out.Criteria, out.Alignments, out.Original = im.Criteria, im.Alignments, im.SHA256
+	}
+	return out
+}
+
 // fingerprints is the SHA-256 of the shared content of every item that can carry a comment,
 // by item key, read the same way from a learner's file and from a shared copy, so an item the
 // learner has not touched since sharing has the same fingerprint on both sides.
@@ -66,7 +93,7 @@ func fingerprints(ctx context.Context, st *portfolio.Store) (map[string]string, 
 			return err
 		}
 		for _, c := range creds {
-			if err := put(OnCredential, c.ID, c); err != nil {
+			if err := put(OnCredential, c.ID, credentialContentOf(c)); err != nil {
 				return err
 			}
 		}

@@ -233,3 +233,104 @@ func TestStatuses_HaveWordsInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// tampered is a signed badge whose achievement name was changed after signing, as the trial's
+// badge-tampered.png: it still reads, with the same id, but its signature fails.
+func tampered(t *testing.T, signed []byte) []byte {
+	t.Helper()
+	out := bytes.Replace(signed, []byte("Data Analysis"), []byte("Data Anolysis"), 1)
+	if bytes.Equal(out, signed) {
+		t.Fatal("nothing to tamper with")
+	}
+	return out
+}
+
+func TestImport_ATamperedCopyNeverReplacesTheVerifiedOne(t *testing.T) {
+	ctx := context.Background()
+	signed := credtest.OB3{Recipient: learnerEmail, Salt: "s"}.Signed(credtest.IssuerKey)
+	good := credtest.BakePNG(credtest.PlainPNG(), credtest.KeywordOB3, signed, credtest.BeforeIEND)
+	bad := credtest.BakePNG(credtest.PlainPNG(), credtest.KeywordOB3, tampered(t, signed), credtest.BeforeIEND)
+	catalog, err := locales.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	st := learnerPortfolio(t)
+	if res := New(st, Offline()).Import(ctx, "badge.png", good); res.Status != StatusImported || !res.Items[0].Credential.Verified() {
+		t.Fatalf("genuine badge: %+v", res)
+	}
+	before, err := os.ReadFile(st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := New(st, Offline()).Import(ctx, "badge-tampered.png", bad)
+	f, ok := fault.As(res.Err)
+	if res.Status != StatusRefused || !ok || f.MessageID != "ErrCredentialTamperedKept" {
+		t.Fatalf("tampered copy over a verified one: %+v", res)
+	}
+	for _, lang := range []string{"en", "fr"} {
+		if msg := catalog.Text(lang, f.MessageID, f.Args); !strings.Contains(msg, "badge-tampered.png") {
+			t.Errorf("%s message does not name the file: %q", lang, msg)
+		}
+	}
+	after, _ := os.ReadFile(st.Path())
+	creds, _ := st.Credentials(ctx)
+	ev, _ := st.EvidenceList(ctx)
+	if !bytes.Equal(before, after) || len(creds) != 1 || !creds[0].Verified() || creds[0].TitleEN != "Data Analysis Fundamentals" ||
+		len(ev) != 1 || ev[0].OriginalName != "badge.png" {
+		t.Fatalf("the refused copy changed the portfolio: %+v, evidence %+v", creds, ev)
+	}
+
+	// The other way round, the genuine file updates the tampered one's microcredential, and
+	// the microcredential keeps one original: the genuine file.
+	st = learnerPortfolio(t)
+	first := New(st, Offline()).Import(ctx, "badge-tampered.png", bad)
+	if first.Status != StatusImported || stateOf(first.Items[0].Credential, portfolio.ScopeCredential, "signature") != portfolio.CheckFailed {
+		t.Fatalf("tampered badge first: %+v", first)
+	}
+	second := New(st, Offline()).Import(ctx, "badge.png", good)
+	if second.Status != StatusUpdated || !second.Items[0].Credential.Verified() {
+		t.Fatalf("genuine badge after: %+v", second)
+	}
+	ev, err = st.EvidenceList(ctx)
+	if err != nil || len(ev) != 1 || ev[0].OriginalName != "badge.png" || len(ev[0].CredentialIDs) != 1 ||
+		ev[0].ID != second.Items[0].Credential.Import.EvidenceID {
+		t.Fatalf("originals kept: %+v (%v)", ev, err)
+	}
+}
+
+func TestImport_AnUpdateKeepsAnEarlierOriginalTheLearnerLinkedElsewhere(t *testing.T) {
+	ctx := context.Background()
+	st := learnerPortfolio(t)
+	ob3 := credtest.OB3{Recipient: learnerEmail, Salt: "s"}
+	old := New(st, Offline()).Import(ctx, "old.json", ob3.Signed(credtest.IssuerKey))
+	if old.Status != StatusImported {
+		t.Fatalf("first: %+v", old)
+	}
+	exp, err := st.SaveExperience(ctx, portfolio.Experience{Kind: "PaidWork", TitleEN: "Lab assistant", StartMonth: "2024-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, err := st.EvidenceItem(ctx, old.Items[0].Credential.Import.EvidenceID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept.ExperienceIDs = []int64{exp.ID}
+	if _, err := st.SaveEvidence(ctx, kept); err != nil {
+		t.Fatal(err)
+	}
+	again := New(st, Offline()).Import(ctx, "badge.png",
+		credtest.BakePNG(credtest.PlainPNG(), credtest.KeywordOB3, ob3.Signed(credtest.IssuerKey), credtest.BeforeIEND))
+	if again.Status != StatusUpdated {
+		t.Fatalf("update: %+v", again)
+	}
+	ev, _ := st.EvidenceList(ctx)
+	if len(ev) != 2 {
+		t.Fatalf("evidence after update: %+v", ev)
+	}
+	for _, e := range ev {
+		if e.OriginalName == "old.json" && (len(e.CredentialIDs) != 0 || len(e.ExperienceIDs) != 1 || e.ExperienceIDs[0] != exp.ID) {
+			t.Fatalf("earlier original: %+v", e)
+		}
+	}
+}

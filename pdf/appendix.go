@@ -45,6 +45,10 @@ func (r *renderer) evidencePage(it *item) error {
 	r.bookmark(title, 1)
 	r.anchor(evAnchor(it.n))
 	r.heading(title, sizeH2, colorAccent)
+	if note := r.checkFailedNote(it); note != "" {
+		r.para(note, marginX, contentW, bold, sizeBody, colorWarn)
+		r.y += paraGap
+	}
 	r.fixedField(func(l *Labels) string { return l.Kind }, r.fixed(func(l *Labels) string { return named(l.EvidenceKind, it.Kind) }))
 	r.fixedField(func(l *Labels) string { return l.Date }, it.Date)
 	r.fixedField(func(l *Labels) string { return l.Verifier }, strings.Join(nonEmpty(it.VerifierName, it.VerifierRole), ", "))

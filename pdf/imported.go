@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -101,4 +102,33 @@ func (r *renderer) subheadingFixed(get func(*Labels) string) {
 func (r *renderer) fixedLines(get func(*Labels) string) {
 	r.fixedText(get, regular, sizeSmall, colorInk)
 	r.y += 0.6
+}
+
+// failedChecks names, in one language, the checks that failed for the imported credentials whose
+// original file is it; none for any other evidence.
+func (r *renderer) failedChecks(l *Labels, it *item) []string {
+	var out []string
+	for _, c := range r.v.credentials {
+		if c.Import == nil || c.Import.EvidenceID != it.ID {
+			continue
+		}
+		for _, ck := range c.Import.Verification.Checks {
+			name := named(l.CheckName, ck.Check)
+			if ck.State == portfolio.CheckFailed && !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
+// checkFailedNote says, where an original credential file is listed, that a check of it
+// failed ("" when none did), so the index and the appendix never show it as a plain certificate.
+func (r *renderer) checkFailedNote(it *item) string {
+	if len(r.failedChecks(r.opts.labels(r.tongues[0]), it)) == 0 {
+		return ""
+	}
+	return r.fixed(func(l *Labels) string {
+		return with(l.OriginalCheckFailed, "Checks", strings.Join(r.failedChecks(l, it), ", "))
+	})
 }

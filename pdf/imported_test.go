@@ -117,3 +117,55 @@ func TestCredentials_AchievementsOfOneLearnerRecordNameEachOther(t *testing.T) {
 		t.Error("a hand-typed microcredential is named as part of the record")
 	}
 }
+
+func TestCredentials_AFailedCheckIsSaidWhereTheOriginalIsListedInTheAssessorsWords(t *testing.T) {
+	needTools(t, "pdftotext")
+	doc, _ := importedDocument()
+	c := doc.Credentials[0]
+	im := *c.Import
+	im.Verification.Checks = []portfolio.VerificationCheck{
+		{Check: "signature", State: portfolio.CheckFailed, Reason: "signature_invalid"},
+		{Check: "recipient", State: portfolio.CheckPassed, Reason: "issued_to_you", Args: map[string]string{"Email": "a…@example.org"}},
+		{Check: "revocation", State: portfolio.CheckNotChecked, Reason: "no_status"},
+	}
+	c.Import = &im
+	doc.Credentials = []portfolio.Credential{c}
+	cases := []struct {
+		lang      pdf.Language
+		failed    string
+		want, not []string
+	}{
+		{pdf.English, "Digital credential: a check failed (Signature)",
+			[]string{"Issued to the learner (a…@example.org).", "Revocation: not checked (needs the issuer’s server). The issuer gives no way"},
+			[]string{"Issued to you", "Not checked:", "verified again online"}},
+		{pdf.French, "Titre numérique : une vérification a échoué (Signature)",
+			[]string{"Délivré à la personne apprenante (a…@example.org).", "Révocation : non vérifié (il faudrait le serveur de l’émetteur). L’émetteur n’offre aucun moyen"},
+			[]string{"votre nom", "Non vérifié :", "en ligne"}},
+	}
+	for _, tc := range cases {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			path, _ := export(t, doc, options(t, tc.lang))
+			flat := strings.Join(strings.Fields(text(t, path)), " ")
+			// Once in the evidence index, once on the original's appendix page.
+			if n := strings.Count(flat, strings.Join(strings.Fields(tc.failed), " ")); n < 2 {
+				t.Errorf("%s PDF says %q %d times where the original is listed, want 2", tc.lang, tc.failed, n)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(flat, strings.Join(strings.Fields(w), " ")) {
+					t.Errorf("%s PDF lacks %q", tc.lang, w)
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(flat, w) {
+					t.Errorf("%s PDF has %q", tc.lang, w)
+				}
+			}
+		})
+	}
+	// A credential whose checks all held is listed as before, with no such line.
+	good, _ := importedDocument()
+	path, _ := export(t, good, options(t, pdf.English))
+	if flat := text(t, path); strings.Contains(flat, "a check failed") {
+		t.Error("a credential with no failed check is said to have one")
+	}
+}

@@ -46,7 +46,7 @@ type Labels struct {
 	Provider, FollowUp, SupportsIntro, None                   string `id:"PdfProvider,PdfFollowUp,PdfSupportsIntro,PdfNone"`
 	Criteria, Alignments, DigitalCredential, CheckedOffline   string `id:"PdfCriteria,PdfAlignments,PdfDigitalCredential,PdfCheckedOffline"`
 	SigningKey, CredentialOriginal, LearnerRecord, CheckLine  string `id:"PdfSigningKey,PdfCredentialOriginal,PdfLearnerRecord,PdfCheckLine"`
-	PartOfRecord                                              string `id:"PdfPartOfRecord"`
+	PartOfRecord, OriginalCheckFailed                         string `id:"PdfPartOfRecord,PdfOriginalCheckFailed"`
 
 	// RatingName and RatingDescription are the five self-rating levels, index 0 for level 1.
 	RatingName, RatingDescription [5]string
@@ -122,7 +122,14 @@ func FillLabels(lookup func(id string) string) Labels {
 	for _, k := range portfolio.KeySources() {
 		l.KeySource[k] = get("CredentialKeySource_" + k)
 	}
-	l.CheckReason = func(reason string) string { return lookup("CredentialCheck_" + reason) }
+	// An assessor reads the PDF: a reason worded for the learner ("issued to you") has its own
+	// PDF wording, looked up first.
+	l.CheckReason = func(reason string) string {
+		if s := lookup("PdfCredentialCheck_" + reason); s != "" && s != "PdfCredentialCheck_"+reason {
+			return s
+		}
+		return lookup("CredentialCheck_" + reason)
+	}
 	return l
 }
 

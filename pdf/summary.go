@@ -122,6 +122,9 @@ func (r *renderer) evidenceIndex() error {
 		if len(sha) == 64 {
 			sha = sha[:32] + "\n" + sha[32:]
 		}
+		if note := r.checkFailedNote(it); note != "" {
+			file += "\n" + note
+		}
 		rows = append(rows, []cell{{text: "E" + strconv.Itoa(it.n), anchor: evAnchor(it.n)},
 			{text: it.Title + "\n" + file},
 			{text: h(func(l *Labels) string { return named(l.EvidenceKind, it.Kind) })},

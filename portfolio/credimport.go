@@ -132,8 +132,10 @@ func (f statedFacts) keep(c Credential) Credential {
 // evidence of kind Certificate (kept once, by SHA-256) and one microcredential per item, each
 // linked to it. An item whose Import.Key is already in the portfolio updates that
 // microcredential — what the credential states and the verification — and keeps what the
-// learner added (a French title, the assessment method, links to claims). Any invalid item
-// refuses the whole file and nothing is written.
+// learner added (a French title, the assessment method, links to claims); the new file becomes
+// its one original (the earlier one is deleted when nothing else uses it). A copy whose
+// signature fails never updates one whose signature passed (ErrCredentialTamperedKept). Any
+// invalid item refuses the whole file and nothing is written.
 func (s *Store) ImportCredentials(ctx context.Context, file PreparedEvidence, items []Credential) ([]ImportedItem, error) {
 	if file.sum == "" {
 		return nil, errors.New("import credentials: file was not prepared")
@@ -165,7 +167,7 @@ func (s *Store) ImportCredentials(ctx context.Context, file PreparedEvidence, it
 			return err
 		}
 		for _, c := range clean {
-			item, err := importOne(ctx, tx, c, evidenceID, file.sum, now)
+			item, err := importOne(ctx, tx, c, evidenceID, file.name, now)
 			if err != nil {
 				return err
 			}
@@ -218,7 +220,7 @@ func (s *Store) keepCredentialFile(ctx context.Context, tx *sql.Tx, p PreparedEv
 	return res.LastInsertId()
 }
 
-func importOne(ctx context.Context, tx *sql.Tx, c Credential, evidenceID int64, sum, now string) (ImportedItem, error) {
+func importOne(ctx context.Context, tx *sql.Tx, c Credential, evidenceID int64, fileName, now string) (ImportedItem, error) {
 	im := c.Import
 	facts := statedOf(c)
 	if im.Fixed != nil {
@@ -241,10 +243,17 @@ func importOne(ctx context.Context, tx *sql.Tx, c Credential, evidenceID int64, 
 		return ImportedItem{}, fmt.Errorf("encode competencies: %w", err)
 	}
 	var existing int64
-	err = tx.QueryRowContext(ctx, `SELECT credential_id FROM credential_import WHERE import_key = ?`, im.Key).Scan(&existing)
+	var before string
+	var previous sql.NullInt64
+	err = tx.QueryRowContext(ctx, `SELECT credential_id, verification, evidence_id FROM credential_import
+		WHERE import_key = ?`, im.Key).Scan(&existing, &before, &previous)
 	updated := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return ImportedItem{}, fmt.Errorf("look for imported credential: %w", err)
+	}
+	if updated && signatureOf(before) == CheckPassed && signatureState(im.Verification) == CheckFailed {
+		// A copy changed after it was signed never replaces the one whose signature held.
+		return ImportedItem{}, fault.New(fault.Conflict, "", "ErrCredentialTamperedKept", "Name", fileName)
 	}
 	if updated {
 		// What the credential states is written again; what the learner added where it states
@@ -291,6 +300,11 @@ func importOne(ctx context.Context, tx *sql.Tx, c Credential, evidenceID int64, 
 	if _, err := tx.ExecContext(ctx, `INSERT INTO evidence_credential (evidence_id, credential_id) VALUES (?, ?)
 		ON CONFLICT DO NOTHING`, evidenceID, c.ID); err != nil {
 		return ImportedItem{}, fmt.Errorf("link credential file: %w", err)
+	}
+	if previous.Valid && previous.Int64 != evidenceID {
+		if err := dropPreviousOriginal(ctx, tx, previous.Int64, c.ID); err != nil {
+			return ImportedItem{}, err
+		}
 	}
 	stored, err := scanCredential(tx.QueryRowContext(ctx, credentialSelect+` WHERE id = ?`, c.ID))
 	if err != nil {
@@ -454,4 +468,67 @@ func statedFor(ctx context.Context, tx *sql.Tx, id int64) (f statedFacts, ok boo
 		return f, false, fmt.Errorf("decode stated facts: %w", err)
 	}
 	return f, true, nil
+}
+
+// signatureState is the state of the signature checks of a verification: failed when any
+// failed, passed when there are some and all passed, "" otherwise.
+func signatureState(v Verification) VerificationState {
+	state := VerificationState("")
+	for _, ch := range v.Checks {
+		if ch.Check != CheckSignature {
+			continue
+		}
+		switch {
+		case ch.State == CheckFailed:
+			return CheckFailed
+		case ch.State == CheckPassed && state == "":
+			state = CheckPassed
+		case ch.State != CheckPassed:
+			state = ch.State
+		}
+	}
+	return state
+}
+
+// signatureOf is signatureState of a stored verification; one that cannot be read has none.
+func signatureOf(stored string) VerificationState {
+	var v Verification
+	if json.Unmarshal([]byte(stored), &v) != nil {
+		return ""
+	}
+	return signatureState(v)
+}
+
+// dropPreviousOriginal unlinks from a microcredential updated by a new file the original it was
+// imported from before, so it keeps one original (the new one). That earlier file is deleted
+// when nothing else uses it: no other microcredential, experience or claim links it and no
+// other import names it as its original. A file the learner also linked elsewhere stays.
+func dropPreviousOriginal(ctx context.Context, tx *sql.Tx, evidenceID, credentialID int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM evidence_credential WHERE evidence_id = ? AND credential_id = ?`,
+		evidenceID, credentialID); err != nil {
+		return fmt.Errorf("unlink previous credential file: %w", err)
+	}
+	var used bool
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM evidence_credential WHERE evidence_id = ?1)
+		OR EXISTS (SELECT 1 FROM evidence_experience WHERE evidence_id = ?1)
+		OR EXISTS (SELECT 1 FROM claim_evidence WHERE evidence_id = ?1)
+		OR EXISTS (SELECT 1 FROM credential_import WHERE evidence_id = ?1)`, evidenceID).Scan(&used)
+	if err != nil {
+		return fmt.Errorf("look for uses of previous credential file: %w", err)
+	}
+	if used {
+		return nil
+	}
+	var sum string
+	if err := tx.QueryRowContext(ctx, `SELECT sha256 FROM evidence WHERE id = ?`, evidenceID).Scan(&sum); err != nil {
+		return fmt.Errorf("find previous credential file: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE id = ?`, evidenceID); err != nil {
+		return fmt.Errorf("delete previous credential file: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM blob WHERE sha256 = ?1
+		AND NOT EXISTS (SELECT 1 FROM evidence WHERE sha256 = ?1)`, sum); err != nil {
+		return fmt.Errorf("delete previous credential file: %w", err)
+	}
+	return nil
 }

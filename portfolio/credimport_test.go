@@ -76,18 +76,23 @@ func TestImportCredentials_SecondImportUpdatesAndKeepsLearnerAdditions(t *testin
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The microcredential keeps one original, the new file: the earlier one, which nothing
+	// else used, is gone.
+	if len(ev) != 1 || ev[0].OriginalName != "badge2.json" {
+		t.Fatalf("originals after the update: %+v", ev)
+	}
 	for _, e := range ev {
 		if e.Kind != "Certificate" || e.VerifierName != "Collège Boréal" || !slices.Contains(e.CredentialIDs, c.ID) {
 			t.Fatalf("credential file kept as %+v", e)
 		}
 	}
-	// The very same file a third time adds no second evidence row.
+	// The first file a third time is again the one original.
 	if _, err := st.ImportCredentials(ctx, credentialFile(t, "badge.json", []byte(`{"id":"urn:uuid:1"}`)),
 		[]Credential{importedBadge("k1", "Lab Safety")}); err != nil {
 		t.Fatal(err)
 	}
-	if ev2, _ := st.EvidenceList(ctx); len(ev2) != 2 {
-		t.Fatalf("evidence rows %d, want 2", len(ev2))
+	if ev2, _ := st.EvidenceList(ctx); len(ev2) != 1 || ev2[0].OriginalName != "badge.json" {
+		t.Fatalf("evidence rows %+v, want badge.json only", ev2)
 	}
 }
 

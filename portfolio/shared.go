@@ -303,6 +303,12 @@ func (s *Store) SetCoachName(ctx context.Context, name string) error {
 	return s.write(ctx, func(tx *sql.Tx) error { return putMeta(ctx, tx, "coach_name", name) })
 }
 
+// PutCoachName remembers the coach's name within a transaction of UpdateComments, so it is
+// written with a comment or not at all; the name is assumed checked (see SetCoachName).
+func PutCoachName(ctx context.Context, tx *sql.Tx, name string) error {
+	return putMeta(ctx, tx, "coach_name", name)
+}
+
 // UpdateComments runs fn in one write transaction that a shared copy allows too: for the
 // comments package, whose table is the one thing a coach writes. The copy's triggers still
 // refuse any change to the learner's record made through it.

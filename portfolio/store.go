@@ -379,13 +379,13 @@ func (s *Store) Language(ctx context.Context) (string, error) {
 	return s.meta(ctx, "language")
 }
 
-// SetLanguage remembers the UI language with the portfolio.
+// SetLanguage remembers the UI language with the portfolio; a shared copy is left as it is.
 func (s *Store) SetLanguage(ctx context.Context, lang string) error {
 	if lang != English && lang != French {
 		return fault.New(fault.Invalid, "language", "ErrUnknownChoice")
 	}
-	if s.shared { // the coach's choice of language, remembered in their copy
-		return s.write(ctx, func(tx *sql.Tx) error { return putMeta(ctx, tx, "language", lang) })
+	if s.shared { // the coach's language belongs to the coach's settings, not the learner's copy
+		return nil
 	}
 	return s.setMeta(ctx, "language", lang)
 }

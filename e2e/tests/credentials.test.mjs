@@ -103,6 +103,7 @@ test('a baked badge dropped on the microcredentials screen shows what was checke
     await again.focus();
     await page.keyboard.press('Enter');
     await panel.getByRole('status').getByText(/^Checked again on /).waitFor();
+    assert.ok(await again.evaluate((el) => el === document.activeElement), 'focus stays on "Check again" after Enter');
 
     // ---- a plain picture is refused with its reason, and adds nothing ------------------------------
     const plain = readFileSync(path.join(repoRoot, 'build', 'appicon.png'));
@@ -110,6 +111,17 @@ test('a baked badge dropped on the microcredentials screen shows what was checke
     await results.getByText(t('CredentialImportStatus_refused'), { exact: true }).waitFor();
     assert.ok((await results.innerText()).includes(msg('en', 'CredentialNoBadgeInImage', { Name: 'holiday.png' }).slice(0, 30)));
     assert.equal(await page.locator('li.card').count(), before + 1, 'the refused picture added nothing');
+
+    // ---- what was said is said again after a switch to French: the reason, the new check --------
+    await switchLanguage('fr');
+    await h(1, msg('fr', 'CredentialsHeading')).waitFor();
+    const resultats = await results.innerText();
+    assert.ok(resultats.includes(msg('fr', 'CredentialNoBadgeInImage', { Name: 'holiday.png' }).slice(0, 30)), resultats);
+    assert.ok(!resultats.includes(msg('en', 'CredentialNoBadgeInImage', { Name: 'holiday.png' }).slice(0, 30)), resultats);
+    const statut = card(TITLE_FR).getByRole('region', { name: msg('fr', 'CredentialVerificationHeading') }).getByRole('status');
+    assert.ok((await statut.innerText()).startsWith(msg('fr', 'CredentialCheckedAgain').split('{{')[0]), await statut.innerText());
+    await switchLanguage('en');
+    await h(1, t('CredentialsHeading')).waitFor();
 
     // ---- the form keeps what the credential states, and lets the learner add the rest -------------
     await badge.getByRole('button', { name: new RegExp(`^${t('Edit')}`) }).click();

@@ -37,6 +37,8 @@ export namespace app {
 	    status: string;
 	    format: string;
 	    message: string;
+	    messageId: string;
+	    args: {[key: string]: any};
 	    credentials: portfolio.Credential[];
 	
 	    static createFrom(source: any = {}) {
@@ -49,6 +51,8 @@ export namespace app {
 	        this.status = source["status"];
 	        this.format = source["format"];
 	        this.message = source["message"];
+	        this.messageId = source["messageId"];
+	        this.args = source["args"];
 	        this.credentials = this.convertValues(source["credentials"], portfolio.Credential);
 	    }
 	

@@ -40,7 +40,12 @@ class CredentialsStore extends ListStore<portfolio.Credential> {
     const out: app.CredentialFile[] = [];
     for (const file of files) {
       if (file.size > MAX_EVIDENCE_BYTES) {
-        out.push(refused(file.name, refusedTooLarge(file.name)));
+        out.push(
+          refused(file.name, refusedTooLarge(file.name), 'ErrEvidenceTooLarge', {
+            Name: file.name,
+            MaxMB: Math.round(MAX_EVIDENCE_BYTES / 1048576),
+          }),
+        );
         continue;
       }
       try {
@@ -72,8 +77,9 @@ class CredentialsStore extends ListStore<portfolio.Credential> {
   }
 }
 
-function refused(name: string, message: string): app.CredentialFile {
-  return app.CredentialFile.createFrom({ name, status: 'refused', format: '', message, credentials: [] });
+/** refused is a file refused by the page itself; with a message ID, it is said again after a language switch. */
+function refused(name: string, message: string, messageId = '', args: Record<string, unknown> = {}): app.CredentialFile {
+  return app.CredentialFile.createFrom({ name, status: 'refused', format: '', message, messageId, args, credentials: [] });
 }
 
 /** credentials is the learner's list of microcredentials. */
