@@ -24,7 +24,11 @@ WIN_INLINE := runtime runtime/... internal/... image/... compress/... hash/... c
 	bytes strings sort slices maps math/... unicode/... strconv sync/... io bufio os syscall \
 	database/sql encoding/binary golang.org/x/image/... golang.org/x/crypto/... \
 	codeberg.org/go-pdf/fpdf passerelle/...
-GCFLAGS_WIN := -gcflags=all=-l $(foreach p,$(WIN_INLINE),-gcflags=$(p)=)
+# The JSON-LD processor copied from json-gold stays without inlining, as it was when it was a
+# module outside passerelle/... (the last matching -gcflags wins): 48 KB less exe, 17 KB less
+# installer, and canonicalising a credential is not where a learner waits.
+WIN_NO_INLINE := passerelle/credential/internal/jsonld
+GCFLAGS_WIN := -gcflags=all=-l $(foreach p,$(WIN_INLINE),-gcflags=$(p)=) $(foreach p,$(WIN_NO_INLINE),-gcflags=$(p)=-l)
 # Every build carries its version (passerelle --version), from git describe.
 VERSION := $(shell scripts/version.sh)
 LDFLAGS := -w -s -X main.version=$(VERSION)

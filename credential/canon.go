@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/piprate/json-gold/ld"
+	"passerelle/credential/internal/jsonld"
 )
 
 // Why a JSON-LD document could not be canonicalised; each becomes a check's reason.
@@ -52,12 +52,12 @@ func canonicalJSONLD(doc map[string]any, l *offlineLoader) (out string, err erro
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", errInvalidJSONLD, err)
 	}
-	opts := ld.NewJsonLdOptions("")
+	opts := jsonld.NewJsonLdOptions("")
 	opts.DocumentLoader = l
 	opts.SafeMode = true
-	opts.ProcessingMode = ld.JsonLd_1_1
-	opts.Algorithm = ld.AlgorithmURDNA2015
-	proc := ld.NewJsonLdProcessor()
+	opts.ProcessingMode = jsonld.JsonLd_1_1
+	opts.Algorithm = jsonld.AlgorithmURDNA2015
+	proc := jsonld.NewJsonLdProcessor()
 	expanded, err := proc.Expand(cp, opts)
 	if l.missing != "" {
 		return "", &unknownContextError{url: l.missing}
@@ -74,7 +74,7 @@ func canonicalJSONLD(doc map[string]any, l *offlineLoader) (out string, err erro
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", errInvalidJSONLD, err)
 	}
-	ds, ok := res.(*ld.RDFDataset)
+	ds, ok := res.(*jsonld.RDFDataset)
 	if !ok {
 		return "", fmt.Errorf("%w: no dataset", errInvalidJSONLD)
 	}

@@ -12,10 +12,10 @@ import (
 	"testing"
 
 	"github.com/mr-tron/base58"
-	"github.com/piprate/json-gold/ld"
+	"passerelle/credential/internal/jsonld"
 )
 
-// The RDF canonicalisation suite in testdata/urdna2015 is the json-ld.org normalization suite
+// The RDF canonicalisation suite in testdata/urdna2015 is the json-jsonld.org normalization suite
 // (URDNA2015), as json-gold v0.9.1 ships it: the W3C rdf-canon RDFC-1.0 suite grew out of it and
 // keeps its test numbers. Tests 064–075 of the W3C suite are not in it (no offline copy here).
 //
@@ -53,7 +53,7 @@ func TestRDFC10_NormalizationSuite(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ds, err := ld.ParseNQuads(string(in))
+			ds, err := jsonld.ParseNQuads(string(in))
 			if err != nil {
 				t.Fatalf("parse: %v", err)
 			}
@@ -128,7 +128,7 @@ func TestRDFC10_PoisonGraphStops(t *testing.T) {
 			}
 		}
 	}
-	ds, err := ld.ParseNQuads(nq.String())
+	ds, err := jsonld.ParseNQuads(nq.String())
 	if err != nil {
 		t.Fatal(err)
 	}

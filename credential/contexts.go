@@ -10,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/piprate/json-gold/ld"
+	"passerelle/credential/internal/jsonld"
 )
 
 // The JSON-LD contexts a signature is checked with travel inside the binary: Passerelle never
@@ -108,7 +108,7 @@ type offlineLoader struct {
 }
 
 // LoadDocument serves a bundled context or refuses.
-func (l *offlineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
+func (l *offlineLoader) LoadDocument(u string) (*jsonld.RemoteDocument, error) {
 	b, ok := l.set.docs[u]
 	if !ok {
 		b, ok = l.extra[u]
@@ -117,19 +117,19 @@ func (l *offlineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 		if l.missing == "" {
 			l.missing = u
 		}
-		return nil, ld.NewJsonLdError(ld.LoadingDocumentFailed, "context not bundled: "+u)
+		return nil, jsonld.NewJsonLdError(jsonld.LoadingDocumentFailed, "context not bundled: "+u)
 	}
 	var doc any
 	d := json.NewDecoder(bytes.NewReader(b))
 	if err := d.Decode(&doc); err != nil {
-		return nil, ld.NewJsonLdError(ld.LoadingDocumentFailed, err)
+		return nil, jsonld.NewJsonLdError(jsonld.LoadingDocumentFailed, err)
 	}
-	return &ld.RemoteDocument{DocumentURL: u, Document: doc}, nil
+	return &jsonld.RemoteDocument{DocumentURL: u, Document: doc}, nil
 }
 
 // OfflineDocumentLoader is a JSON-LD document loader that serves only the bundled contexts,
 // for tools and tests that process credentials with json-gold directly.
-func OfflineDocumentLoader() (ld.DocumentLoader, error) {
+func OfflineDocumentLoader() (jsonld.DocumentLoader, error) {
 	set, err := loadContexts()
 	if err != nil {
 		return nil, err

@@ -8,7 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/piprate/json-gold/ld"
+	"passerelle/credential/internal/jsonld"
 )
 
 // This file is RDF Dataset Canonicalization (RDFC-1.0, W3C Recommendation 2024), written here
@@ -52,7 +52,7 @@ const (
 )
 
 // quadsOf converts json-gold's dataset into quads.
-func quadsOf(ds *ld.RDFDataset) []quad {
+func quadsOf(ds *jsonld.RDFDataset) []quad {
 	var out []quad
 	names := make([]string, 0, len(ds.Graphs))
 	for name := range ds.Graphs {
@@ -71,26 +71,26 @@ func quadsOf(ds *ld.RDFDataset) []quad {
 	return out
 }
 
-func graphNode(name string) ld.Node {
+func graphNode(name string) jsonld.Node {
 	if strings.HasPrefix(name, "_:") {
-		return ld.NewBlankNode(name)
+		return jsonld.NewBlankNode(name)
 	}
-	return ld.NewIRI(name)
+	return jsonld.NewIRI(name)
 }
 
-func termOf(n ld.Node) term {
+func termOf(n jsonld.Node) term {
 	switch t := n.(type) {
-	case ld.IRI:
+	case jsonld.IRI:
 		return term{kind: kindIRI, value: t.Value}
-	case *ld.IRI:
+	case *jsonld.IRI:
 		return term{kind: kindIRI, value: t.Value}
-	case ld.BlankNode:
+	case jsonld.BlankNode:
 		return term{kind: kindBlank, value: t.Attribute}
-	case *ld.BlankNode:
+	case *jsonld.BlankNode:
 		return term{kind: kindBlank, value: t.Attribute}
-	case ld.Literal:
+	case jsonld.Literal:
 		return term{kind: kindLiteral, value: t.Value, datatype: t.Datatype, lang: t.Language}
-	case *ld.Literal:
+	case *jsonld.Literal:
 		return term{kind: kindLiteral, value: t.Value, datatype: t.Datatype, lang: t.Language}
 	}
 	return term{kind: kindIRI, value: n.GetValue()}

@@ -63,6 +63,21 @@ check_binaries() {
 		fail "$EXE was not built with version $VERSION: rebuild it"
 }
 
+# Passerelle makes no network call: a release binary holding Go's HTTP client or a TLS client
+# handshake (function names stay in a stripped binary's pclntab) is refused. json-gold's
+# document loaders once brought both (1.4 MB); nonetclient_test.go guards the package list.
+check_no_network_client() {
+	local bin fn
+	for bin in "$BIN" "$EXE"; do
+		for fn in 'net/http.(*Client).do' 'net/http.(*Transport).roundTrip' 'crypto/tls.(*Conn).clientHandshake'; do
+			if grep -qaF -- "$fn" "$bin"; then
+				fail "$bin holds $fn: a network client is linked in (see nonetclient_test.go)"
+			fi
+		done
+	done
+	say "no network client in $BIN or $EXE"
+}
+
 size_of() { stat -c %s "$1"; }
 mb() { awk -v s="$1" 'BEGIN { printf "%.2f MB", s / 1000000 }'; }
 
@@ -148,6 +163,7 @@ bare_and_sums() {
 case "${1:-all}" in
 all)
 	check_binaries
+	check_no_network_client
 	rm -rf "$OUT"
 	build_deb
 	build_installer

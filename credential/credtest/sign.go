@@ -8,7 +8,7 @@ import (
 
 	"github.com/go-jose/go-jose/v4"
 	"github.com/mr-tron/base58"
-	"github.com/piprate/json-gold/ld"
+	"passerelle/credential/internal/jsonld"
 
 	"passerelle/credential"
 )
@@ -44,11 +44,11 @@ func canonical(d map[string]any) string {
 // (json-gold's own URDNA2015): the signature is right, the document is not.
 func SignLax(doc map[string]any, k Key) map[string]any {
 	return sign(doc, k, "", dataIntegrityProof(), func(d map[string]any) string {
-		opts := ld.NewJsonLdOptions("")
+		opts := jsonld.NewJsonLdOptions("")
 		opts.Format = "application/n-quads"
-		opts.Algorithm = ld.AlgorithmURDNA2015
+		opts.Algorithm = jsonld.AlgorithmURDNA2015
 		opts.DocumentLoader = bundledLoader()
-		out, err := ld.NewJsonLdProcessor().Normalize(d, opts)
+		out, err := jsonld.NewJsonLdProcessor().Normalize(d, opts)
 		if err != nil {
 			panic("credtest: json-gold cannot normalise: " + err.Error())
 		}
@@ -172,7 +172,7 @@ func clone(doc map[string]any) map[string]any {
 	return out
 }
 
-func bundledLoader() ld.DocumentLoader {
+func bundledLoader() jsonld.DocumentLoader {
 	l, err := credential.OfflineDocumentLoader()
 	if err != nil {
 		panic(err)

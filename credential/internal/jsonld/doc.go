@@ -1,0 +1,19 @@
+// Copyright 2015-2017 Piprate Limited
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+//     http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+// Package jsonld is json-gold v0.9.1's JSON-LD 1.1 processor (package ld) without its HTTP
+// document loaders and its N-Quads parser's dependency, so that verifying a credential can
+// never reach the network and the binary carries no HTTP client (see README.md here for
+// exactly what changed).
+package jsonld
