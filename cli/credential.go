@@ -12,6 +12,7 @@ import (
 
 	"passerelle/credential"
 	"passerelle/fault"
+	"passerelle/portfolio"
 )
 
 // credentialVerify reads a credential file and prints what could be checked offline: exit 0
@@ -121,17 +122,33 @@ func (c cli) checkWords(ch credential.Check) (name, state, detail string) {
 // printCredential prints the result in words: each check with its state spelled out, the
 // nested credentials of a CLR each under its name, and when it was checked.
 func (c cli) printCredential(cred *credential.Credential, r credential.Result) {
-	c.say(c.stdout, "CliCredentialHeader", "Name", cred.Name, "Issuer", issuerWords(cred.Issuer), "Format", string(cred.Format))
+	name := cred.Name
+	if len(cred.Achievements) == 1 {
+		name = c.achievementName(cred.Achievements[0], name)
+	}
+	c.say(c.stdout, "CliCredentialHeader", "Name", name, "Issuer", issuerWords(cred.Issuer), "Format", string(cred.Format))
 	c.printChecks(r.Checks, "  ")
 	for i, n := range r.Nested {
 		name := ""
 		if i < len(cred.Achievements) {
-			name = cred.Achievements[i].Name
+			name = c.achievementName(cred.Achievements[i], cred.Achievements[i].Name)
 		}
 		c.say(c.stdout, "CliCredentialNested", "Name", name)
 		c.printChecks(n.Checks, "    ")
 	}
-	c.say(c.stdout, "CliCredentialCheckedOffline", "Date", r.CheckedAt.Format(time.RFC3339))
+	c.say(c.stdout, "CliCredentialCheckedOffline", "Date", r.CheckedAt.UTC().Format("2006-01-02 15:04 UTC"))
+}
+
+// achievementName is an achievement's name in the language the command speaks, when the
+// credential gives it in that language, else fallback.
+func (c cli) achievementName(a credential.Achievement, fallback string) string {
+	if c.Lang == portfolio.French && a.NameFR != "" {
+		return a.NameFR
+	}
+	if a.Name != "" {
+		return a.Name
+	}
+	return fallback
 }
 
 func (c cli) printChecks(checks []credential.Check, indent string) {

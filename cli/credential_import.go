@@ -46,13 +46,17 @@ func (c cli) credentialImport(ctx context.Context, args []string) int {
 		}
 		c.say(c.stdout, id, "Name", r.Name, "Count", len(r.Items))
 		for _, it := range r.Items {
-			c.say(c.stdout, "CliCredentialItem", "Title", credentialTitle(it.Credential), "Checks", c.checks(it.Credential))
+			c.say(c.stdout, "CliCredentialItem", "Title", credentialTitle(it.Credential, c.Lang), "Checks", c.checks(it.Credential))
 		}
 	}
 	return status
 }
 
-func credentialTitle(cr portfolio.Credential) string {
+// credentialTitle is a microcredential's title in the command's language when it has one.
+func credentialTitle(cr portfolio.Credential, lang string) string {
+	if lang == portfolio.French && cr.TitleFR != "" {
+		return cr.TitleFR
+	}
 	if cr.TitleEN != "" {
 		return cr.TitleEN
 	}

@@ -85,6 +85,35 @@ func TestCredentialVerify_FrenchSaysEachCheckInWords(t *testing.T) {
 	}
 }
 
+// TestCredentialVerify_NamesTheCredentialInTheCommandsLanguage: a credential that gives its
+// name in English and French is named in French when the command speaks French.
+func TestCredentialVerify_NamesTheCredentialInTheCommandsLanguage(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "b.json", credtest.OB3{Name: "Laboratory Safety", NameFR: "Sécurité en laboratoire"}.Signed(credtest.IssuerKey))
+	for _, tc := range []struct {
+		run       func(*testing.T, ...string) (int, string, string)
+		want, not string
+	}{
+		{runFR, "Sécurité en laboratoire — ", "Laboratory Safety"},
+		{runEN, "Laboratory Safety — ", "Sécurité en laboratoire"},
+	} {
+		_, stdout, _ := tc.run(t, "credential", "verify", p)
+		if !strings.HasPrefix(stdout, tc.want) || strings.Contains(stdout, tc.not) {
+			t.Errorf("stdout does not start with %q, or names %q:\n%s", tc.want, tc.not, stdout)
+		}
+	}
+}
+
+func runEN(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	t.Setenv("LANG", "en_CA.UTF-8")
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	var out, errOut bytes.Buffer
+	code := runIn(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
 func runFR(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	t.Setenv("LANG", "fr_CA.UTF-8")
