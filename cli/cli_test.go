@@ -15,7 +15,13 @@ import (
 
 func runCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
-	t.Setenv("LANG", "en_CA.UTF-8")
+	return runLang(t, "en_CA.UTF-8", args...)
+}
+
+// runLang runs a command as a user whose LANG is lang.
+func runLang(t *testing.T, lang string, args ...string) (int, string, string) {
+	t.Helper()
+	t.Setenv("LANG", lang)
 	t.Setenv("LC_ALL", "")
 	t.Setenv("LC_MESSAGES", "")
 	var out, errOut bytes.Buffer

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -95,7 +94,7 @@ func TestCredentialVerify_NamesTheCredentialInTheCommandsLanguage(t *testing.T) 
 		want, not string
 	}{
 		{runFR, "Sécurité en laboratoire — ", "Laboratory Safety"},
-		{runEN, "Laboratory Safety — ", "Sécurité en laboratoire"},
+		{runCLI, "Laboratory Safety — ", "Sécurité en laboratoire"},
 	} {
 		_, stdout, _ := tc.run(t, "credential", "verify", p)
 		if !strings.HasPrefix(stdout, tc.want) || strings.Contains(stdout, tc.not) {
@@ -104,24 +103,9 @@ func TestCredentialVerify_NamesTheCredentialInTheCommandsLanguage(t *testing.T) 
 	}
 }
 
-func runEN(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	t.Setenv("LANG", "en_CA.UTF-8")
-	t.Setenv("LC_ALL", "")
-	t.Setenv("LC_MESSAGES", "")
-	var out, errOut bytes.Buffer
-	code := runIn(args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 func runFR(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
-	t.Setenv("LANG", "fr_CA.UTF-8")
-	t.Setenv("LC_ALL", "")
-	t.Setenv("LC_MESSAGES", "")
-	var out, errOut bytes.Buffer
-	code := runIn(args, &out, &errOut)
-	return code, out.String(), errOut.String()
+	return runLang(t, "fr_CA.UTF-8", args...)
 }
 
 func TestCredentialVerify_JSONIsTheIssuesObject(t *testing.T) {
